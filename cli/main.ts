@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+import { copyFileSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { checkWorkbook } from '../src/engine';
+import type { Lang } from '../src/findings';
+import { formatHtml, formatJson, formatText, tableSummary, type FileReport } from './report';
+import { samplePath } from './sample';
+import { readXlsx } from './xlsx';
+
+export interface CliIO {
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+  readonly isTTY: boolean;
+}
+
+class UsageError extends Error {}
+
+const USAGE = {
+  zh: `用法：
+  budget-check check [路径...] [--format text|json|html] [--out 文件] [--strict] [--lang zh|en]
+      校核 .xlsx 文件或文件夹中的全部 .xlsx；不给路径时校核内置示例工作簿。
+      退出码：0 无错误（可有警告），1 有错误，2 输入无法读取或参数错误。
+  budget-check sample --out 文件     写出内置示例工作簿`,
+  en: `Usage:
+  budget-check check [PATH...] [--format text|json|html] [--out FILE] [--strict] [--lang zh|en]
+      Checks .xlsx files, or every .xlsx in a folder; with no path, the bundled sample workbook.
+      Exit: 0 no error (warnings allowed), 1 errors, 2 unreadable input or bad arguments.
+  budget-check sample --out FILE     writes the bundled sample workbook`,
+};
+
+interface Args {
+  command: string;
+  paths: string[];
+  format: 'text' | 'json' | 'html';
+  out?: string;
+  strict: boolean;
+  lang: Lang;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const args: Args = { command: argv[0] ?? '', paths: [], format: 'text', strict: false, lang: 'zh' };
+  const value = (i: number, flag: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} 需要一个值 / ${flag} needs a value`);
+    return v;
+  };
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--format') {
+      const v = value(i++, a);
+      if (v !== 'text' && v !== 'json' && v !== 'html') throw new UsageError(`未知的输出格式 "${v}" / unknown format "${v}" (text|json|html)`);
+      args.format = v;
+    } else if (a === '--out' || a === '-o') args.out = value(i++, a);
+    else if (a === '--lang') {
+      const v = value(i++, a);
+      if (v !== 'zh' && v !== 'en') throw new UsageError(`未知的语言 "${v}" / unknown language "${v}" (zh|en)`);
+      args.lang = v;
+    } else if (a === '--strict') args.strict = true;
+    else if (a.startsWith('-')) throw new UsageError(`未知的选项 "${a}" / unknown option "${a}"`);
+    else args.paths.push(a);
+  }
+  return args;
+}
+
+/** Expands folders to the .xlsx files inside them (recursively, sorted); lock files (~$…) are skipped. */
+function expand(paths: readonly string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = (p: string) => {
+    let st;
+    try { st = statSync(p); } catch { missing.push(p); return; }
+    if (st.isDirectory()) {
+      for (const e of readdirSync(p).sort()) {
+        const q = join(p, e);
+        if (statSync(q).isDirectory()) walk(q);
+        else if (/\.xlsx$/i.test(e) && !e.startsWith('~$')) files.push(q);
+      }
+    } else files.push(p);
+  };
+  for (const p of paths) walk(p);
+  return { files, missing };
+}
+
+function progress(io: CliIO, done: number, total: number): void {
+  if (!io.isTTY || total < 2) return;
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+}
+
+export async function checkFile(path: string, display: string, strict: boolean, lang: Lang): Promise<FileReport> {
+  try {
+    const data = readFileSync(path);
+    const wb = await readXlsx(data, display);
+    const { tables, findings } = checkWorkbook(wb, { strict, lang });
+    return { path: display, tables: tables.map(tableSummary), findings };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return { path: display, tables: [], findings: [], error: lang === 'zh' ? `不是可读取的 .xlsx 文件（${why}）` : `not a readable .xlsx file (${why})` };
+  }
+}
+
+async function runCheck(args: Args, io: CliIO): Promise<number> {
+  let targets: Array<{ path: string; display: string }>;
+  const { files, missing } = expand(args.paths);
+  if (args.paths.length === 0) targets = [{ path: samplePath(), display: 'sample/张家口市总工会2025年部门预算.xlsx' }];
+  else targets = files.map((f) => ({ path: f, display: f }));
+  const reports: FileReport[] = missing.map((m) => ({
+    path: m, tables: [], findings: [], error: args.lang === 'zh' ? '文件或文件夹不存在' : 'no such file or folder',
+  }));
+  for (let i = 0; i < targets.length; i++) {
+    reports.push(await checkFile(targets[i].path, targets[i].display, args.strict, args.lang));
+    progress(io, i + 1, targets.length);
+  }
+  const text = args.format === 'json' ? formatJson(reports) : args.format === 'html' ? formatHtml(reports, args.lang) : formatText(reports, args.lang);
+  if (args.out) writeFileSync(args.out, text.endsWith('\n') ? text : `${text}\n`);
+  else io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+  if (reports.some((r) => r.error)) return 2;
+  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    if (args.command === 'check') return await runCheck(args, io);
+    if (args.command === 'sample') {
+      if (!args.out) throw new UsageError('sample 需要 --out 文件 / sample needs --out FILE');
+      copyFileSync(samplePath(), resolve(args.out));
+      io.stdout(`${args.out}\n`);
+      return 0;
+    }
+    if (args.command === '' || args.command === 'help' || args.command === '--help' || args.command === '-h') {
+      io.stdout(`${USAGE.zh}\n\n${USAGE.en}\n`);
+      return args.command === '' ? 2 : 0;
+    }
+    throw new UsageError(`未知的命令 "${args.command}" / unknown command "${args.command}"`);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`${e.message}\n\n${USAGE.zh}\n`);
+      return 2;
+    }
+    io.stderr(`内部错误 / internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    isTTY: process.stderr.isTTY === true,
+  }).then((code) => { process.exitCode = code; });
+}

@@ -1,0 +1,99 @@
+import type { Finding, Lang } from '../src/findings';
+import { TABLE_NAMES_EN, TABLE_NAMES_ZH, type Table, type TableKind } from '../src/table';
+
+export interface FileReport {
+  readonly path: string;
+  readonly tables: ReadonlyArray<{ sheet: string; kind: TableKind; range: string }>;
+  readonly findings: readonly Finding[];
+  /** Set when the file could not be read. */
+  readonly error?: string;
+}
+
+export function tableSummary(t: Table): { sheet: string; kind: TableKind; range: string } {
+  return { sheet: t.sheet, kind: t.kind, range: t.range };
+}
+
+const WORDS = {
+  zh: { tables: '张表', error: '错误', warning: '警告', info: '提示', rounding: '尾差', none: '全部平衡', unreadable: '无法读取', sheet: '工作表', noTables: '未识别到预算公开表', files: '个文件', total: '合计' },
+  en: { tables: 'tables', error: 'errors', warning: 'warnings', info: 'info', rounding: 'rounding', none: 'all totals add up', unreadable: 'cannot be read', sheet: 'sheet', noTables: 'no budget tables recognised', files: 'files', total: 'total' },
+} as const;
+
+function counts(fs: readonly Finding[]) {
+  return {
+    error: fs.filter((f) => f.severity === 'error').length,
+    warning: fs.filter((f) => f.severity === 'warning').length,
+    info: fs.filter((f) => f.severity === 'info').length,
+    rounding: fs.filter((f) => f.rounding).length,
+  };
+}
+
+function countLine(fs: readonly Finding[], lang: Lang): string {
+  const w = WORDS[lang];
+  const c = counts(fs);
+  return lang === 'zh'
+    ? `${c.error} 个${w.error}，${c.warning} 个${w.warning}（其中 ${c.rounding} 个${w.rounding}），${c.info} 个${w.info}`
+    : `${c.error} ${w.error}, ${c.warning} ${w.warning} (${c.rounding} ${w.rounding}), ${c.info} ${w.info}`;
+}
+
+const SEP = { zh: '，', en: ', ' } as const;
+const MARK = { error: '✗', warning: '⚠', info: 'ℹ' } as const;
+
+export function formatText(reports: readonly FileReport[], lang: Lang): string {
+  const w = WORDS[lang];
+  const names = lang === 'zh' ? TABLE_NAMES_ZH : TABLE_NAMES_EN;
+  const out: string[] = [];
+  for (const r of reports) {
+    if (r.error) {
+      out.push(`${r.path}: ${w.unreadable} — ${r.error}`, '');
+      continue;
+    }
+    out.push(`${r.path}: ${r.tables.length} ${w.tables}${SEP[lang]}${countLine(r.findings, lang)}`);
+    if (r.tables.length === 0) out.push(`  ${w.noTables}`);
+    const groups = new Map<string, Finding[]>();
+    for (const f of r.findings) {
+      const key = `${f.sheet}\u0000${f.table ?? ''}`;
+      groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    for (const t of r.tables) {
+      const fs = groups.get(`${t.sheet}\u0000${t.kind}`) ?? [];
+      groups.delete(`${t.sheet}\u0000${t.kind}`);
+      out.push(`  ${names[t.kind]} [${t.kind}] ${t.sheet}!${t.range}: ${fs.length === 0 ? w.none : countLine(fs, lang)}`);
+      for (const f of fs) out.push(`    ${MARK[f.severity]} ${f.rounding ? `[${w.rounding}] ` : ''}${f.cells[0] ?? ''}  ${f.message}`);
+    }
+    for (const fs of groups.values()) for (const f of fs) out.push(`    ${MARK[f.severity]} ${f.sheet}!${f.cells[0] ?? ''}  ${f.message}`);
+    out.push('');
+  }
+  if (reports.length > 1) {
+    const all = reports.flatMap((r) => r.findings);
+    out.push(`${w.total}: ${reports.length} ${w.files}${SEP[lang]}${countLine(all, lang)}`);
+  }
+  return out.join('\n');
+}
+
+export function formatJson(reports: readonly FileReport[]): string {
+  return JSON.stringify({ files: reports.map((r) => ({ path: r.path, ...(r.error ? { error: r.error } : {}), tables: r.tables, findings: r.findings })) }, null, 2);
+}
+
+function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+export function formatHtml(reports: readonly FileReport[], lang: Lang): string {
+  const w = WORDS[lang];
+  const names = lang === 'zh' ? TABLE_NAMES_ZH : TABLE_NAMES_EN;
+  const sev = { error: w.error, warning: w.warning, info: w.info };
+  const body = reports.map((r) => {
+    if (r.error) return `<section><h2>${esc(r.path)}</h2><p class="error">${esc(w.unreadable)}: ${esc(r.error)}</p></section>`;
+    const rows = r.findings.map((f) =>
+      `<tr class="${f.severity}"><td>${esc(sev[f.severity])}${f.rounding ? ` (${esc(w.rounding)})` : ''}</td><td>${esc(f.table ? names[f.table] : '')}</td><td>${esc(f.sheet)}</td><td>${esc(f.cells.join(', '))}</td><td>${esc(f.reported ?? '')}</td><td>${esc(f.computed ?? '')}</td><td>${esc(f.difference ?? '')}</td><td>${esc(f.message)}</td></tr>`).join('\n');
+    return `<section><h2>${esc(r.path)}</h2><p>${esc(countLine(r.findings, lang))}</p>
+<table><thead><tr><th>${lang === 'zh' ? '级别' : 'severity'}</th><th>${lang === 'zh' ? '表' : 'table'}</th><th>${esc(w.sheet)}</th><th>${lang === 'zh' ? '单元格' : 'cells'}</th><th>${lang === 'zh' ? '报告数' : 'reported'}</th><th>${lang === 'zh' ? '计算数' : 'computed'}</th><th>${lang === 'zh' ? '差额' : 'difference'}</th><th>${lang === 'zh' ? '说明' : 'message'}</th></tr></thead>
+<tbody>${rows}</tbody></table></section>`;
+  }).join('\n');
+  return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${lang === 'zh' ? '预算表校核报告' : 'Budget check report'}</title>
+<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}tr.error td:first-child{color:#b00020;font-weight:bold}tr.warning td:first-child{color:#8a5a00}.error{color:#b00020}</style></head>
+<body><h1>${lang === 'zh' ? '预算表校核报告' : 'Budget check report'}</h1>
+${body}
+</body></html>
+`;
+}

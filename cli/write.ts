@@ -1,0 +1,45 @@
+import ExcelJS from 'exceljs';
+
+export interface GridSheet {
+  readonly name: string;
+  /** Printed strings; numeric strings are written as numbers showing their printed decimals. */
+  readonly grid: ReadonlyArray<ReadonlyArray<string>>;
+}
+
+const NUMERIC = /^-?\d+(?:\.(\d+))?$/;
+
+/**
+ * Writes sheets of printed strings as a workbook a finance user would keep: amounts as numbers with a
+ * two-decimal format, the title merged across the table and bold.
+ */
+export async function writeXlsx(sheets: readonly GridSheet[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    const width = Math.max(1, ...s.grid.map((r) => r.length));
+    s.grid.forEach((line, r) => {
+      line.forEach((raw, c) => {
+        if (raw === '') return;
+        const cell = ws.getCell(r + 1, c + 1);
+        const m = NUMERIC.exec(raw);
+        // 序号 and 栏次 are small integers; amounts carry their printed decimals.
+        if (m && m[1] !== undefined) {
+          cell.value = Number(raw);
+          cell.numFmt = `#,##0.${'0'.repeat(m[1].length)}`;
+        } else if (m && r > 0) {
+          cell.value = Number(raw);
+        } else cell.value = raw;
+      });
+    });
+    if (width > 1 && s.grid.length > 0 && s.grid[0].filter((x) => x !== '').length === 1 && s.grid[0][0] !== '') {
+      ws.mergeCells(1, 1, 1, width);
+      ws.getCell(1, 1).font = { bold: true, size: 14 };
+      ws.getCell(1, 1).alignment = { horizontal: 'center' };
+    }
+    ws.columns.forEach((col, i) => {
+      const longest = Math.max(4, ...s.grid.slice(1).map((r) => [...(r[i] ?? '')].length));
+      col.width = Math.min(40, longest * 2 + 2);
+    });
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

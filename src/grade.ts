@@ -1,0 +1,38 @@
+import { Decimal, type Amount } from './money';
+
+export interface Grade {
+  readonly consistent: boolean;
+  readonly rounding: boolean;
+  readonly difference: Decimal;
+  readonly tolerance: Decimal;
+}
+
+const HALF = new Decimal('0.5');
+
+/**
+ * XBRL Calculations 1.1 interval rule: each displayed value v with d decimals stands for the interval
+ * [v − ½·10^−d, v + ½·10^−d]; a total is consistent with its terms when the intervals of `reported` and of
+ * `Σ terms` overlap, i.e. |reported − Σ| ≤ Σ ½·10^−dᵢ over the total and every term that carries a value.
+ * Blank cells are exact zeros and widen nothing.
+ */
+export function grade(reported: Amount | null, terms: readonly (Amount | null)[], strict: boolean): Grade {
+  let computed = new Decimal(0);
+  let tolerance = new Decimal(0);
+  for (const t of terms) {
+    if (!t) continue;
+    computed = computed.plus(t.value);
+    tolerance = tolerance.plus(HALF.times(new Decimal(10).pow(-t.decimals)));
+  }
+  const rv = reported ? reported.value : new Decimal(0);
+  if (reported) tolerance = tolerance.plus(HALF.times(new Decimal(10).pow(-reported.decimals)));
+  const difference = rv.minus(computed);
+  if (difference.isZero()) return { consistent: true, rounding: false, difference, tolerance };
+  const rounding = !strict && difference.abs().lte(tolerance);
+  return { consistent: false, rounding, difference, tolerance };
+}
+
+export function sumOf(terms: readonly (Amount | null)[]): Decimal {
+  let s = new Decimal(0);
+  for (const t of terms) if (t) s = s.plus(t.value);
+  return s;
+}

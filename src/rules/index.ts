@@ -1,0 +1,15 @@
+import type { Rule } from './rule';
+import { rule as hierarchySum } from './hierarchy-sum';
+import { rule as rowCrossFoot } from './row-cross-foot';
+import { rule as summaryRows } from './summary-rows';
+import { rule as threePublicSum } from './three-public-sum';
+import { rule as valueHygiene } from './value-hygiene';
+import { rule as codeStructure } from './code-structure';
+import { rule as crossTable } from './cross-table';
+
+/** Every rule the engine runs, in report order. Adding a check = adding a module here. */
+export const RULES: readonly Rule[] = [
+  hierarchySum, rowCrossFoot, summaryRows, threePublicSum, crossTable, codeStructure, valueHygiene,
+];
+
+export type { Rule, RuleMeta, RuleContext } from './rule';

@@ -1,0 +1,22 @@
+import { toHalfWidth } from './money';
+
+/** Normalises printed text for matching: half-width, no whitespace, plain quotes and parentheses. */
+export function norm(s: string): string {
+  return toHalfWidth(s)
+    .replace(/\s+/g, '')
+    .replace(/[“”„‟"＂]/g, '"')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')');
+}
+
+/** `八、社会保障和就业支出` → `社会保障和就业支出`; also `1.`, `(一)`, `其中：`. */
+export function stripOrdinal(s: string): string {
+  return s
+    .replace(/^(?:[一二三四五六七八九十百]+|\d+)[、.．]/, '')
+    .replace(/^\((?:[一二三四五六七八九十]+|\d+)\)/, '')
+    .replace(/^其中[:：]/, '');
+}
+
+export function hasOrdinal(s: string): boolean {
+  return /^(?:[一二三四五六七八九十百]+)[、.．]/.test(s);
+}
