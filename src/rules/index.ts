@@ -6,10 +6,13 @@ import { rule as threePublicSum } from './three-public-sum';
 import { rule as valueHygiene } from './value-hygiene';
 import { rule as codeStructure } from './code-structure';
 import { rule as crossTable } from './cross-table';
+import { rule as threePublicVsBasic } from './three-public-vs-basic';
+import { rule as emptyBudgetTables } from './empty-budget-tables';
 
 /** Every rule the engine runs, in report order. Adding a check = adding a module here. */
 export const RULES: readonly Rule[] = [
-  hierarchySum, rowCrossFoot, summaryRows, threePublicSum, crossTable, codeStructure, valueHygiene,
+  hierarchySum, rowCrossFoot, summaryRows, threePublicSum, crossTable, threePublicVsBasic, emptyBudgetTables,
+  codeStructure, valueHygiene,
 ];
 
 export type { Rule, RuleMeta, RuleContext } from './rule';

@@ -18,3 +18,22 @@ export function seedWorkbook(seed: string, options?: GridOptions): Workbook {
   const sheets = TABLE_KINDS.filter((k) => existsSync(join(FIXTURES, `seed-${seed}`, `${k}.tsv`))).map((k) => fixtureSheet(seed, k, options));
   return { name: `seed-${seed}`, sheets };
 }
+
+/** The nine grids of a seed, for tests that change a cell before checking. */
+export function seedGrids(seed: string): Map<TableKind, string[][]> {
+  const m = new Map<TableKind, string[][]>();
+  for (const k of TABLE_KINDS) if (existsSync(join(FIXTURES, `seed-${seed}`, `${k}.tsv`))) m.set(k, fixtureGrid(seed, k));
+  return m;
+}
+
+export function gridsWorkbook(grids: Map<TableKind, string[][]>, options?: GridOptions): Workbook {
+  return { sheets: [...grids].map(([k, g]) => sheetFromGrid(k, g, options)) };
+}
+
+/** Index of the first body row (below the 栏次 row) whose cells include `label`. */
+export function rowOf(grid: string[][], label: string): number {
+  const from = grid.findIndex((row) => /^(栏次|档次)$/.test(row[0]?.trim() ?? ''));
+  const r = grid.findIndex((row, i) => i > from && row.some((c) => c.trim() === label));
+  if (r < 0) throw new Error(`no row with ${label}`);
+  return r;
+}
