@@ -13,25 +13,28 @@ export interface EngineOptions extends CheckOptions {
 export interface CheckResult {
   readonly tables: readonly Table[];
   readonly findings: readonly Finding[];
+  /** How many sum relations were checked. */
+  readonly relations: number;
 }
 
 /** Recognises the tables of a workbook and runs every rule on them. */
 export function checkWorkbook(workbook: Workbook, options: EngineOptions = {}): CheckResult {
-  const tables = recognizeTables(workbook);
-  return { tables, findings: checkTables(workbook, tables, options) };
+  return checkTables(workbook, recognizeTables(workbook), options);
 }
 
-export function checkTables(workbook: Workbook, tables: readonly Table[], options: EngineOptions = {}): Finding[] {
+export function checkTables(workbook: Workbook, tables: readonly Table[], options: EngineOptions = {}): CheckResult {
   const raw: RawFinding[] = [];
+  let relations = 0;
   for (const rule of options.rules ?? RULES) {
     const ctx: RuleContext = {
       workbook,
       tables,
       options,
       report: (f) => raw.push({ ...f, rule: f.rule ?? rule.meta.id }),
+      tally: () => { relations++; },
     };
     rule.check(ctx);
   }
   const lang = options.lang ?? 'zh';
-  return raw.map((f) => render(f, lang));
+  return { tables, findings: raw.map((f) => render(f, lang)), relations };
 }

@@ -1,4 +1,4 @@
-import type { AmountRole, ColumnRole, Side } from '../table';
+import type { AmountRole, ColumnRole, Side, TableKind } from '../table';
 
 const AMOUNT_ROLES: ReadonlyArray<readonly [RegExp, AmountRole]> = [
   [/因公出国/, 'travel'],
@@ -59,4 +59,20 @@ export function classifyColumn(path: readonly string[]): ColumnRole | undefined 
   }
   for (const [re, role] of AMOUNT_ROLES) if (re.test(leaf)) return { kind: 'amount', role, side };
   return { kind: 'amount', role: 'amount', side };
+}
+
+/**
+ * The kind of an untitled table (a range given to CHECKTOTALS, a sheet without a title row), from the roles
+ * of its columns. General-expenditure tables share the 支出总表 shape and its relations, so they read as it.
+ */
+export function inferKind(roles: readonly ColumnRole[]): TableKind | undefined {
+  const has = (...rs: AmountRole[]) => roles.some((r) => r.kind === 'amount' && rs.includes(r.role));
+  const sided = roles.some((r) => r.kind === 'amount' && r.side !== undefined);
+  if (has('travel', 'vehicle', 'reception', 'vehicle-upkeep')) return 'three-public';
+  if (has('personnel', 'public')) return 'basic-expenditure';
+  if (sided) return has('general', 'fund', 'soe') ? 'fiscal-summary' : 'summary';
+  if (has('subtotal', 'fiscal', 'undertaking', 'special', 'carryover')) return 'income';
+  if (has('basic', 'project', 'business', 'remit', 'subsidy')) return 'expenditure';
+  if (has('general', 'fund', 'soe')) return 'three-public';
+  return undefined;
 }

@@ -3,7 +3,7 @@ import { parseAmount } from '../money';
 import { a1, columnCount, textAt, cellAt, type Sheet, type Workbook } from '../snapshot';
 import type { AmountCell, Column, Label, Side, Table, TableKind, TableRow, Unit } from '../table';
 import { hasOrdinal, norm } from '../text';
-import { classifyColumn } from './columns';
+import { classifyColumn, inferKind } from './columns';
 import { kindOfTitle, yearIn } from './titles';
 
 const HEADER_WORDS = /^(?:序号|项目|科目编码|科目名称|合计|收入|支出|类|款|项|编码|资金性质|本年收入|功能分类科目|.*经济分类科目|.*分类科目编码|收入项目|支出项目)$/;
@@ -12,7 +12,8 @@ const NOTE = /^(?:注|说明|备注|填表说明)/;
 const UNIT = /单位[:：]?\s*(万元|元)/;
 
 interface Region {
-  kind: TableKind;
+  /** Undefined for an untitled sheet: the columns decide. */
+  kind: TableKind | undefined;
   title: string;
   titleRow: number;
   titleCol: number;
@@ -68,7 +69,7 @@ function findRegions(sheet: Sheet, width: number): Region[] {
   if (regions.length === 0) {
     // A sheet without a title row is recognised by its name (a sheet called 支出总表).
     const kind = kindOfTitle(sheet.name.endsWith('表') ? sheet.name : `${sheet.name}表`);
-    if (kind) regions.push({ kind, title: sheet.name, titleRow: -1, titleCol: 0, start: 0, end: sheet.rows.length });
+    regions.push({ kind, title: kind ? sheet.name : '', titleRow: -1, titleCol: 0, start: 0, end: sheet.rows.length });
   }
   return regions;
 }
@@ -159,7 +160,7 @@ interface MutableRow {
   amounts: Map<number, AmountCell>;
 }
 
-function readRows(sheet: Sheet, region: Region, header: Header, columns: readonly Column[], width: number): { rows: TableRow[]; last: number } {
+function readRows(sheet: Sheet, region: Region & { kind: TableKind }, header: Header, columns: readonly Column[], width: number): { rows: TableRow[]; last: number } {
   const rows: MutableRow[] = [];
   let last = header.end - 1;
   const amountCols = columns.filter((c) => c.role.kind === 'amount');
@@ -214,11 +215,13 @@ export function recognizeTables(workbook: Workbook): Table[] {
       const header = readHeader(sheet, region, width);
       if (!header) continue;
       const columns = buildColumns(sheet, header, width);
-      const { rows, last } = readRows(sheet, region, header, columns, width);
+      const kind = region.kind ?? inferKind(columns.map((c) => c.role));
+      if (!kind) continue;
+      const { rows, last } = readRows(sheet, { ...region, kind }, header, columns, width);
       const top = region.titleRow >= 0 ? region.titleRow : header.rows[0];
       const lastCol = Math.max(0, ...columns.map((c) => c.col));
       tables.push({
-        kind: region.kind,
+        kind,
         sheet: sheet.name,
         title: region.title,
         titleAddress: region.titleRow >= 0 ? a1(region.titleRow, region.titleCol) : a1(top, 0),

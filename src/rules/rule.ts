@@ -24,6 +24,8 @@ export interface RuleContext {
   readonly tables: readonly Table[];
   readonly options: CheckOptions;
   report(finding: Omit<RawFinding, 'rule'> & { rule?: string }): void;
+  /** Counts one relation checked, held or not (CHECKTOTALS says how many it verified). */
+  tally(): void;
 }
 
 export interface Rule {
@@ -66,6 +68,7 @@ export function checkRelation(ctx: RuleContext, meta: RuleMeta, rel: Relation): 
   const reported = amountOf(rel.total);
   const terms = rel.terms.map((t, i) => shifted(amountOf(t), rel.termShift?.[i] ?? 0));
   if (rel.total.parse.kind === 'invalid' || rel.terms.some((t) => t.parse.kind === 'invalid')) return true;
+  ctx.tally();
   const g = grade(reported, terms, ctx.options.strict === true);
   if (g.consistent) return true;
   const decimals = Math.max(2, reported?.decimals ?? 0, ...terms.map((t) => t?.decimals ?? 0));

@@ -1,0 +1,60 @@
+import { checkWorkbook } from './engine';
+import type { Finding, Lang } from './findings';
+import { a1, parseA1, type Cell, type CellValue } from './snapshot';
+
+export interface RangeOptions {
+  /** Top-left cell of the range on its sheet (e.g. `B3`), so findings cite the sheet's own addresses. */
+  readonly origin?: string;
+  readonly sheet?: string;
+  readonly lang?: Lang;
+  readonly strict?: boolean;
+}
+
+export interface RangeResult {
+  readonly relations: number;
+  readonly findings: readonly Finding[];
+  readonly errors: number;
+  /** One line for a worksheet cell: ✓ 平衡（已核对 N 项关系） or ✗ N 处不平：… */
+  readonly summary: string;
+}
+
+/**
+ * Checks one table given as a 2-D range of values, as a custom function receives it. Values carry no number
+ * format, so amounts are read with the two decimals of a 万元 table unless they hold more; empty cells, which
+ * Excel passes as 0 on desktop and as null on the web, are both read as blank so the answer is the same.
+ */
+export function checkRange(values: ReadonlyArray<ReadonlyArray<CellValue>>, options: RangeOptions = {}): RangeResult {
+  const origin = options.origin ? parseA1(options.origin) : { row: 0, col: 0 };
+  const rows: (Cell | undefined)[][] = values.map((line, r) => line.map((v, c): Cell | undefined => {
+    if (v === null || v === '' || v === 0) return undefined;
+    const row = origin.row + r;
+    const col = origin.col + c;
+    if (typeof v === 'number') {
+      const decimals = Math.max(0, (String(v).split('.')[1] ?? '').length);
+      return { address: a1(row, col), row, col, value: v, text: String(v), numberFormat: decimals <= 2 ? '0.00' : undefined };
+    }
+    return { address: a1(row, col), row, col, value: v, text: String(v) };
+  }));
+  // Shift down/right so sheet addresses are real: the engine indexes rows[r][c] by sheet position.
+  const placed: (Cell | undefined)[][] = [];
+  rows.forEach((line, r) => {
+    const out: (Cell | undefined)[] = [];
+    line.forEach((cell, c) => { out[origin.col + c] = cell; });
+    placed[origin.row + r] = out;
+  });
+  for (let i = 0; i < placed.length; i++) if (!placed[i]) placed[i] = [];
+  const lang = options.lang ?? 'zh';
+  const result = checkWorkbook({ sheets: [{ name: options.sheet ?? 'Sheet1', rows: placed }] }, { lang, strict: options.strict });
+  const problems = result.findings.filter((f) => f.severity !== 'info');
+  const errors = problems.filter((f) => f.severity === 'error').length;
+  let summary: string;
+  if (result.tables.length === 0) {
+    summary = lang === 'zh' ? '✗ 未识别到表格：区域应包含表头（科目编码、科目名称、合计…）' : '✗ no table recognised: the range must include the header (code, name, total…)';
+  } else if (problems.length === 0) {
+    summary = lang === 'zh' ? `✓ 平衡（已核对 ${result.relations} 项关系）` : `✓ balanced (${result.relations} relations checked)`;
+  } else {
+    const items = problems.map((f) => `${f.cells[0] ?? ''} ${f.message}`).join(lang === 'zh' ? '；' : '; ');
+    summary = lang === 'zh' ? `✗ ${problems.length} 处不平：${items}` : `✗ ${problems.length} not balanced: ${items}`;
+  }
+  return { relations: result.relations, findings: result.findings, errors, summary };
+}

@@ -1,0 +1,40 @@
+import { checkTotals } from '../../functions/functions';
+import { fixtureGrid } from '../helpers/fixtures';
+
+/** The 支出总表 as Excel hands it to a custom function: numbers as numbers, blanks as 0 (desktop) or null (web). */
+function rangeOf(blank: 0 | null): unknown[][] {
+  return fixtureGrid('004', 'expenditure').slice(4).map((row) => row.map((c) => (c === '' ? blank : /^-?\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
+}
+
+const invocation = (address?: string) => ({ parameterAddresses: address ? [address] : undefined }) as CustomFunctions.Invocation;
+
+describe('BUDGET.CHECKTOTALS', () => {
+  test('the 张家口 支出总表 reports 20805 as 尾差, citing the sheet addresses of the range', () => {
+    // The range starts at the header row, A5 on the sheet.
+    const out = checkTotals(rangeOf(null), invocation('支出总表!A5:I27'));
+    expect(out).toBe('✗ 2 处不平：D13 款 20805 合计 536.45 ≠ 明细 536.44（差 0.01，尾差）；E13 款 20805 基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）');
+  });
+
+  test('empty cells as 0 (desktop) and as null (web) give the same answer', () => {
+    expect(checkTotals(rangeOf(0), invocation('支出总表!A5:I27'))).toBe(checkTotals(rangeOf(null), invocation('支出总表!A5:I27')));
+  });
+
+  test('a balanced table says how many relations it verified', () => {
+    const range = rangeOf(null);
+    const r20805 = range.findIndex((row) => String(row[1]) === '20805');
+    range[r20805][3] = 536.44;
+    range[r20805][4] = 536.44;
+    const r208 = range.findIndex((row) => String(row[1]) === '208');
+    range[r208][3] = 540.55;
+    range[r208][4] = 540.55;
+    const rTotal = range.findIndex((row) => row[2] === '合计');
+    range[rTotal][3] = 870.36;
+    range[rTotal][4] = 694.06;
+    // 6 amount columns × (9 parents with children + the 合计 row) + 20 row cross-foots.
+    expect(checkTotals(range, invocation())).toBe('✓ 平衡（已核对 80 项关系）');
+  });
+
+  test('a range without a header says so instead of guessing', () => {
+    expect(checkTotals([[1, 2], [3, 4]], invocation())).toBe('✗ 未识别到表格：区域应包含表头（科目编码、科目名称、合计…）');
+  });
+});
