@@ -52,7 +52,7 @@ export function classifyColumn(path: readonly string[]): ColumnRole | undefined 
   if (leaf === '款') return { kind: 'code', part: 2 };
   if (leaf === '项' && ancestors.some((a) => /编码|代码|科目/.test(a))) return { kind: 'code', part: 3 };
   if (/编码|代码/.test(leaf)) return { kind: 'code' };
-  if (/名称$|^项目$|^科目$|^项目名称$|^收入项目$|^支出项目$/.test(leaf)) return { kind: 'name', side };
+  if (/名称$|^项目$|^科目$|^项目名称$|^收入项目$|^支出项目$/.test(leaf)) return { kind: 'name', side: side ?? sideOf([leaf]) };
   if (leaf === '小计') {
     if (ancestors.some((a) => /公务用车购置及运/.test(a))) return { kind: 'amount', role: 'vehicle', side };
     if (ancestors.some((a) => /因公出国/.test(a))) return { kind: 'amount', role: 'travel', side };

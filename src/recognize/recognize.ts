@@ -96,7 +96,7 @@ function readHeader(sheet: Sheet, region: Region, width: number): Header | undef
     if (cells.some((c) => HEADER_WORDS.test(c)) && !UNIT.test(joined)) break;
     const u = UNIT.exec(joined);
     if (u) unit = u[1] === '元' ? 'yuan' : 'wan';
-    year = year ?? yearIn(joined.replace(/^.*预算年度[:：]?/, ''));
+    year = year ?? yearIn(joined);
     meta.add(joined);
   }
   const rows: number[] = [];
@@ -133,6 +133,15 @@ function buildColumns(sheet: Sheet, header: Header, width: number): Column[] {
     path.push(grid[leafRow][c]);
     const role = classifyColumn(path);
     if (role) columns.push({ col: c, path, label: grid[leafRow][c], role });
+  }
+  // A one-row header (收入项目 | 预算数 | 支出项目 | 预算数): an amount takes the side of the label to its left.
+  if (columns.some((c) => c.role.kind === 'name' && c.role.side)) {
+    let side: Side | undefined;
+    return columns.map((c) => {
+      if (c.role.kind === 'name') side = c.role.side;
+      if (c.role.kind === 'amount' && !c.role.side && side) return { ...c, role: { ...c.role, side } };
+      return c;
+    });
   }
   return columns;
 }
@@ -191,11 +200,17 @@ function readRows(sheet: Sheet, region: Region & { kind: TableKind }, header: He
     }
     const seq = seqCol ? cells[seqCol.col] : '';
     const prev = rows[rows.length - 1];
-    // A name wrapped onto the next line (or page) of a coded row: no code, no number, just text.
-    if (prev && prev.code.kind === 'code' && code.kind === 'none' && !anyAmount && seq === '' && labels.main &&
-        Object.keys(labels).length === 1 && !hasOrdinal(norm(labels.main.text)) && !/合计|总计/.test(labels.main.text)) {
-      const pl = prev.labels.main;
-      prev.labels.main = pl ? { text: pl.text + labels.main.text, address: pl.address } : labels.main;
+    // A name wrapped onto the next line (or page): no code, no number, just the rest of one label. In a
+    // one-sided table it follows a coded row; on a side of a 收支总表 it never joins totals or carry-overs.
+    const keys = Object.keys(labels) as Array<Side | 'main'>;
+    const only = keys.length === 1 ? keys[0] : undefined;
+    const cont = only ? labels[only] : undefined;
+    const pl = only ? prev?.labels[only] : undefined;
+    if (prev && only && cont && code.kind === 'none' && !anyAmount && seq === '' &&
+        !hasOrdinal(norm(cont.text)) && !/合计|总计/.test(cont.text) &&
+        (only === 'main' ? prev.code.kind === 'code'
+          : pl !== undefined && !/合计|总计|结转|结余/.test(pl.text) && !/结转|结余/.test(cont.text))) {
+      prev.labels[only] = pl ? { text: pl.text + cont.text, address: pl.address } : cont;
       last = r;
       continue;
     }

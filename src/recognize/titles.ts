@@ -23,8 +23,10 @@ export function kindOfTitle(raw: string): TableKind | undefined {
   return undefined;
 }
 
-/** 预算年度：2025, 2025年… */
+/**
+ * 预算年度：2025, 2025年…; a bare number is not a year (a department code such as 201001 holds "2010").
+ */
 export function yearIn(raw: string): number | undefined {
-  const m = /(20\d{2})\s*年?/.exec(raw);
-  return m ? Number(m[1]) : undefined;
+  const m = /年度[:：]?\s*(20\d{2})(?!\d)|(?<!\d)(20\d{2})\s*年/.exec(raw);
+  return m ? Number(m[1] ?? m[2]) : undefined;
 }
