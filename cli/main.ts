@@ -89,6 +89,10 @@ function progress(io: CliIO, done: number, total: number): void {
 }
 
 export async function checkFile(path: string, display: string, strict: boolean, lang: Lang): Promise<FileReport> {
+  if (/\.(xls|et|csv|ods)$/i.test(path)) {
+    const error = lang === 'zh' ? '只支持 .xlsx 文件：请在 Excel 或 WPS 中另存为 .xlsx' : 'only .xlsx files are supported: save it as .xlsx in Excel or WPS';
+    return { path: display, tables: [], findings: [], error };
+  }
   try {
     const data = readFileSync(path);
     const wb = await readXlsx(data, display);

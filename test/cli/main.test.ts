@@ -70,6 +70,25 @@ describe('budget-check check', () => {
     expect(json.files[2].error).toMatch(/^不是可读取的 .xlsx 文件/);
   });
 
+  test('an old .xls workbook gets a message saying what to do', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'old.xls'), 'binary');
+    const r = await cli('check', join(dir, 'old.xls'));
+    expect(r.code).toBe(2);
+    expect(r.out).toContain('只支持 .xlsx 文件：请在 Excel 或 WPS 中另存为 .xlsx');
+  });
+
+  test('a progress bar on stderr when checking several files on a terminal', async () => {
+    const dir = tmp();
+    for (const n of ['a', 'b', 'c']) copyFileSync(samplePath(), join(dir, `${n}.xlsx`));
+    let err = '';
+    const code = await main(['check', dir], { stdout: () => undefined, stderr: (s) => { err += s; }, isTTY: true });
+    expect(code).toBe(0);
+    expect(err.split('\r').filter(Boolean).map((l) => l.trim())).toEqual([
+      '[##########....................] 1/3', '[####################..........] 2/3', '[##############################] 3/3',
+    ]);
+  });
+
   test('bad arguments: a clear bilingual message and exit 2', async () => {
     expect(await cli('check', '--format', 'pdf')).toMatchObject({ code: 2, err: expect.stringContaining('未知的输出格式 "pdf" / unknown format "pdf"') });
     expect(await cli('check', '--bogus')).toMatchObject({ code: 2, err: expect.stringContaining('unknown option "--bogus"') });
