@@ -8,6 +8,17 @@ export interface Grade {
 }
 
 const HALF = new Decimal('0.5');
+const halfUnits = new Map<number, Decimal>();
+
+/** ½·10^−d, cached: d is nearly always 2 and this sits on the hottest path. */
+function halfUnit(d: number): Decimal {
+  let h = halfUnits.get(d);
+  if (!h) {
+    h = HALF.times(new Decimal(10).pow(-d));
+    halfUnits.set(d, h);
+  }
+  return h;
+}
 
 /**
  * XBRL Calculations 1.1 interval rule: each displayed value v with d decimals stands for the interval
@@ -21,10 +32,10 @@ export function grade(reported: Amount | null, terms: readonly (Amount | null)[]
   for (const t of terms) {
     if (!t) continue;
     computed = computed.plus(t.value);
-    tolerance = tolerance.plus(HALF.times(new Decimal(10).pow(-t.decimals)));
+    tolerance = tolerance.plus(halfUnit(t.decimals));
   }
   const rv = reported ? reported.value : new Decimal(0);
-  if (reported) tolerance = tolerance.plus(HALF.times(new Decimal(10).pow(-reported.decimals)));
+  if (reported) tolerance = tolerance.plus(halfUnit(reported.decimals));
   const difference = rv.minus(computed);
   if (difference.isZero()) return { consistent: true, rounding: false, difference, tolerance };
   const rounding = !strict && difference.abs().lte(tolerance);

@@ -28,8 +28,17 @@ const BLANK_MARKS = new Set(['', '-', '--', '—', '——', '－', '/', '\\']);
 const NUMERIC_TEXT = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
 /** Decimals shown by an Excel number format such as `0.00`, `#,##0.00_ ` or `0.00;[Red]-0.00`. */
+const formatDecimals = new Map<string, number | undefined>();
+
 export function decimalsOfFormat(format: string | undefined): number | undefined {
   if (format === undefined || format === '' || /^general$/i.test(format)) return undefined;
+  if (formatDecimals.has(format)) return formatDecimals.get(format);
+  const d = readFormatDecimals(format);
+  formatDecimals.set(format, d);
+  return d;
+}
+
+function readFormatDecimals(format: string): number | undefined {
   const first = format.split(';')[0].replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
   const m = /\.([0#?]+)/.exec(first);
   if (m) return m[1].length;

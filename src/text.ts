@@ -1,7 +1,11 @@
 import { toHalfWidth } from './money';
 
 /** Normalises printed text for matching: half-width, no whitespace, plain quotes and parentheses. */
+const NEEDS_NORM = /[\uFF01-\uFF5E\u3000\s“”„‟"（）]/;
+
 export function norm(s: string): string {
+  // Most cells (amounts, codes, plain names) need nothing: skip the replaces.
+  if (!NEEDS_NORM.test(s)) return s;
   return toHalfWidth(s)
     .replace(/\s+/g, '')
     .replace(/[“”„‟"＂]/g, '"')

@@ -21,9 +21,21 @@ interface Region {
   end: number; // exclusive
 }
 
+const normalized = new WeakMap<Sheet, string[][]>();
+
+/** A row's normalised cell texts, computed once per sheet: finding, header and body passes all read them. */
 function rowTexts(sheet: Sheet, r: number, width: number): string[] {
-  const out: string[] = [];
-  for (let c = 0; c < width; c++) out.push(norm(textAt(sheet, r, c)));
+  let rows = normalized.get(sheet);
+  if (!rows) {
+    rows = [];
+    normalized.set(sheet, rows);
+  }
+  let out = rows[r];
+  if (!out) {
+    out = [];
+    for (let c = 0; c < width; c++) out.push(norm(textAt(sheet, r, c)));
+    rows[r] = out;
+  }
   return out;
 }
 
@@ -183,7 +195,7 @@ function readRows(sheet: Sheet, region: Region & { kind: TableKind }, header: He
     if (header.signatures.has(cells.join('\t')) || header.meta.has(joined) || isColumnNumberRow(cells)) continue;
     if (UNIT.test(joined) || /预算年度/.test(joined)) continue;
     if (NOTE.test(cells.find((c) => c !== '') ?? '')) continue;
-    if (kindOfTitle(joined) === region.kind) continue;
+    if (filled <= 2 && kindOfTitle(joined) === region.kind) continue;
     const { code, cells: codeCells } = readCode(sheet, r, columns);
     const labels: MutableRow['labels'] = {};
     for (const n of nameCols) {

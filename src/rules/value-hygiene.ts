@@ -22,18 +22,18 @@ export const rule: Rule = {
           const base = { rule: meta.id, rounding: false, table: t.kind, sheet: t.sheet, cells: [a.address], reported: null, computed: null, difference: null };
           const p = a.parse;
           if (p.kind === 'invalid') {
-            ctx.report({ ...base, severity: 'error', text: { zh: `${a.address} 不是金额："${p.text}"`, en: `${a.address} is not an amount: "${p.text}"` } });
+            ctx.report({ ...base, severity: 'error', text: { zh: `不是金额："${p.text}"`, en: `not an amount: "${p.text}"` } });
             continue;
           }
           if (p.kind !== 'number') continue;
           if (p.fromText) {
-            ctx.report({ ...base, severity: 'warning', reported: p.amount.value.toString(), text: { zh: `${a.address} 的数字以文本存储（"${a.cell?.text.trim() ?? ''}"），求和公式会漏算它`, en: `${a.address} holds a number stored as text ("${a.cell?.text.trim() ?? ''}"); SUM formulas skip it` } });
+            ctx.report({ ...base, severity: 'warning', reported: p.amount.value.toString(), text: { zh: `数字以文本存储（"${a.cell?.text.trim() ?? ''}"），求和公式会漏算它`, en: `a number stored as text ("${a.cell?.text.trim() ?? ''}"); SUM formulas skip it` } });
           }
           if (!p.fromText && p.rawDecimals > p.amount.decimals) {
-            ctx.report({ ...base, severity: 'warning', reported: p.amount.value.toString(), text: { zh: `${a.address} 实际值 ${p.amount.value.toString()} 的小数位多于显示的 ${p.amount.decimals} 位`, en: `${a.address} holds ${p.amount.value.toString()}, more decimals than the ${p.amount.decimals} displayed` } });
+            ctx.report({ ...base, severity: 'warning', reported: p.amount.value.toString(), text: { zh: `实际值 ${p.amount.value.toString()} 的小数位多于显示的 ${p.amount.decimals} 位`, en: `holds ${p.amount.value.toString()}, more decimals than the ${p.amount.decimals} displayed` } });
           }
           if (p.amount.value.isNegative()) {
-            ctx.report({ ...base, severity: 'warning', reported: p.amount.value.toString(), text: { zh: `${a.address} 为负数金额 ${p.amount.value.toString()}`, en: `${a.address} is a negative amount ${p.amount.value.toString()}` } });
+            ctx.report({ ...base, severity: 'warning', reported: p.amount.value.toString(), text: { zh: `负数金额 ${p.amount.value.toString()}`, en: `a negative amount ${p.amount.value.toString()}` } });
           }
         }
       }

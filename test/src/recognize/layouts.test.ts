@@ -691,7 +691,7 @@ describe('7. amounts as numbers or as text', () => {
       hygiene('expenditure', 'D15', '117.5'),
       hygiene('expenditure', 'D17', '20.14'),
     ]);
-    expect(findings.find((f) => f.cells[0] === 'D17')?.message).toBe('D17 的数字以文本存储（"20.14"），求和公式会漏算它');
+    expect(findings.find((f) => f.cells[0] === 'D17')?.message).toBe('数字以文本存储（"20.14"），求和公式会漏算它');
   });
 
   test('thousands separators in text amounts (8,703,700.00 元)', () => {

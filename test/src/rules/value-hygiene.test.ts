@@ -27,6 +27,6 @@ describe('value-hygiene', () => {
     rows[3][4] = { address: 'E4', row: 3, col: 4, value: '见说明', text: '见说明' };
     const fs = checkWorkbook({ sheets: [{ name: 's', rows }] }).findings.filter((f) => f.rule === 'value-hygiene');
     expect(fs.map((f) => [f.severity, f.cells[0]])).toEqual([['error', 'E4'], ['warning', 'D5'], ['warning', 'C6']]);
-    expect(fs[2].message).toBe('C6 实际值 1234.504 的小数位多于显示的 2 位');
+    expect(fs[2].message).toBe('实际值 1234.504 的小数位多于显示的 2 位');
   });
 });
