@@ -19,7 +19,10 @@ export const ZERO = new Decimal(0);
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 
 /** Full-width ASCII (０-９，．－) becomes half-width; ideographic space becomes a space. */
+const WIDE = /[\uFF01-\uFF5E\u3000]/;
+
 export function toHalfWidth(s: string): string {
+  if (!WIDE.test(s)) return s;
   return s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 

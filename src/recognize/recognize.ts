@@ -192,8 +192,9 @@ function readRows(sheet: Sheet, region: Region & { kind: TableKind }, header: He
     const filled = nonEmpty(cells);
     if (filled === 0) continue;
     const joined = cells.join('');
-    if (header.signatures.has(cells.join('\t')) || header.meta.has(joined) || isColumnNumberRow(cells)) continue;
-    if (UNIT.test(joined) || /预算年度/.test(joined)) continue;
+    // Page furniture repeated on every printed page: header rows, 栏次, department, unit and year lines.
+    if (header.meta.has(joined) || header.signatures.has(cells.join('\t')) || isColumnNumberRow(cells)) continue;
+    if (filled <= 3 && (UNIT.test(joined) || /预算年度/.test(joined))) continue;
     if (NOTE.test(cells.find((c) => c !== '') ?? '')) continue;
     if (filled <= 2 && kindOfTitle(joined) === region.kind) continue;
     const { code, cells: codeCells } = readCode(sheet, r, columns);
