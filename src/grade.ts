@@ -1,4 +1,4 @@
-import { Decimal, type Amount } from './money';
+import { Decimal, ZERO, type Amount } from './money';
 
 export interface Grade {
   readonly consistent: boolean;
@@ -27,17 +27,14 @@ function halfUnit(d: number): Decimal {
  * Blank cells are exact zeros and widen nothing.
  */
 export function grade(reported: Amount | null, terms: readonly (Amount | null)[], strict: boolean): Grade {
-  let computed = new Decimal(0);
-  let tolerance = new Decimal(0);
-  for (const t of terms) {
-    if (!t) continue;
-    computed = computed.plus(t.value);
-    tolerance = tolerance.plus(halfUnit(t.decimals));
-  }
-  const rv = reported ? reported.value : new Decimal(0);
-  if (reported) tolerance = tolerance.plus(halfUnit(reported.decimals));
+  let computed = ZERO;
+  for (const t of terms) if (t) computed = computed.plus(t.value);
+  const rv = reported ? reported.value : ZERO;
   const difference = rv.minus(computed);
-  if (difference.isZero()) return { consistent: true, rounding: false, difference, tolerance };
+  // Most relations hold exactly: the tolerance is only needed when they do not.
+  if (difference.isZero()) return { consistent: true, rounding: false, difference, tolerance: ZERO };
+  let tolerance = reported ? halfUnit(reported.decimals) : ZERO;
+  for (const t of terms) if (t) tolerance = tolerance.plus(halfUnit(t.decimals));
   const rounding = !strict && difference.abs().lte(tolerance);
   return { consistent: false, rounding, difference, tolerance };
 }

@@ -60,7 +60,9 @@ export function parseAmount(value: CellValue, text: string, numberFormat?: strin
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'invalid', text: String(value) };
     // 15 significant digits is what Excel itself keeps; it strips binary noise such as 870.3699999999999.
-    const exact = new Decimal(value.toPrecision(15));
+    // Short plain renderings (536.45) are already exact and parse faster than the padded toPrecision form.
+    const plain = String(value);
+    const exact = new Decimal(plain.length <= 15 && !plain.includes('e') ? plain : value.toPrecision(15));
     const rawDecimals = Math.max(0, exact.decimalPlaces());
     const shown = decimalsOfFormat(numberFormat) ?? textDecimals(text) ?? rawDecimals;
     return { kind: 'number', amount: { value: exact, decimals: shown }, fromText: false, rawDecimals };

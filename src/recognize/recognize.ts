@@ -50,8 +50,10 @@ function isNumeric(t: string): boolean {
 }
 
 function isColumnNumberRow(cells: readonly string[]): boolean {
+  const first = cells.find((c) => c !== '');
+  // Cheap test first: this runs on every body row.
+  if (first === undefined || (first !== '1' && !COLUMN_NUMBER_ROW.test(first) && !/^[A-Z]$/.test(first))) return false;
   const filled = cells.filter((c) => c !== '');
-  if (filled.length === 0) return false;
   if (COLUMN_NUMBER_ROW.test(filled[0])) return true;
   if (filled.length < 3) return false;
   return filled.every((c, i) => c === String(i + 1) || /^[A-Z]$/.test(c));
@@ -116,11 +118,11 @@ function readHeader(sheet: Sheet, region: Region, width: number): Header | undef
   for (; r < region.end; r++) {
     const cells = rowTexts(sheet, r, width);
     if (nonEmpty(cells) === 0) continue;
-    if (isColumnNumberRow(cells)) { signatures.add(cells.join('\t')); r++; break; }
+    if (isColumnNumberRow(cells)) { signatures.add(cells.join('')); r++; break; }
     if (rows.length > 0 && !isHeaderLike(cells)) break;
     if (rows.length === 0 && !cells.some((c) => HEADER_WORDS.test(c))) return undefined;
     rows.push(r);
-    signatures.add(cells.join('\t'));
+    signatures.add(cells.join(''));
   }
   if (rows.length === 0) return undefined;
   return { rows, signatures, end: r, meta, unit, year };
@@ -193,7 +195,7 @@ function readRows(sheet: Sheet, region: Region & { kind: TableKind }, header: He
     if (filled === 0) continue;
     const joined = cells.join('');
     // Page furniture repeated on every printed page: header rows, 栏次, department, unit and year lines.
-    if (header.meta.has(joined) || header.signatures.has(cells.join('\t')) || isColumnNumberRow(cells)) continue;
+    if (header.meta.has(joined) || header.signatures.has(joined) || isColumnNumberRow(cells)) continue;
     if (filled <= 3 && (UNIT.test(joined) || /预算年度/.test(joined))) continue;
     if (NOTE.test(cells.find((c) => c !== '') ?? '')) continue;
     if (filled <= 2 && kindOfTitle(joined) === region.kind) continue;

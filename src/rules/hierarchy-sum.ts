@@ -55,7 +55,7 @@ export const rule: Rule = {
             table: t,
             total: cellIn(parent, c.col),
             terms: kids.map((k) => cellIn(k, c.col)),
-            what: { zh: `${LEVEL_NAMES_ZH[level]} ${code} ${c.label}`, en: `${LEVEL_NAMES_EN[level]} ${code} ${c.label}` },
+            what: () => ({ zh: `${LEVEL_NAMES_ZH[level]} ${code} ${c.label}`, en: `${LEVEL_NAMES_EN[level]} ${code} ${c.label}` }),
           });
         }
         const totalRow = t.rows.find(isTotalRow);

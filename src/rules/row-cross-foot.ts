@@ -65,14 +65,16 @@ export const rule: Rule = {
         if (!total || terms.length === 0) continue;
         for (const r of t.rows) {
           const tc = r.amounts.get(total.col) as AmountCell;
-          const name = rowName(r);
           checkRelation(ctx, meta, {
             table: t,
             total: tc,
             terms: terms.map((c) => r.amounts.get(c.col) as AmountCell),
-            what: {
-              zh: `${name.zh} ${total.label}（${terms.map((c) => c.label).join(' + ')}）`,
-              en: `${name.en} ${total.label} (${terms.map((c) => c.label).join(' + ')})`,
+            what: () => {
+              const name = rowName(r);
+              return {
+                zh: `${name.zh} ${total.label}（${terms.map((c) => c.label).join(' + ')}）`,
+                en: `${name.en} ${total.label} (${terms.map((c) => c.label).join(' + ')})`,
+              };
             },
           });
         }

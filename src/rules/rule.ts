@@ -41,8 +41,8 @@ export interface Relation {
   readonly table: Table;
   readonly total: AmountCell;
   readonly terms: readonly AmountCell[];
-  /** What is checked, e.g. `20805 合计`, in both languages. */
-  readonly what: Text;
+  /** What is checked, e.g. `20805 合计`, in both languages; a function when it costs to build (most hold). */
+  readonly what: Text | (() => Text);
   /** Severity of a real difference; the rule's own by default. */
   readonly severity?: Severity;
   /** For cross-table checks: the sheet of each term, when it is not the total's sheet. */
@@ -78,6 +78,7 @@ export function checkRelation(ctx: RuleContext, meta: RuleMeta, rel: Relation): 
   const com = formatMoney(computed, decimals);
   const diff = formatMoney(g.difference, decimals);
   const severity: Severity = g.rounding ? 'warning' : rel.severity ?? meta.severity;
+  const what = typeof rel.what === 'function' ? rel.what() : rel.what;
   const blank = reported ? '' : '（空白）';
   const blankEn = reported ? '' : ' (blank)';
   ctx.report({
@@ -98,8 +99,8 @@ export function checkRelation(ctx: RuleContext, meta: RuleMeta, rel: Relation): 
     computed: com,
     difference: diff,
     text: {
-      zh: `${rel.what.zh} ${rep}${blank} ≠ 明细 ${com}（差 ${diff}${g.rounding ? '，尾差' : ''}）`,
-      en: `${rel.what.en} ${rep}${blankEn} ≠ sum of parts ${com} (difference ${diff}${g.rounding ? ', rounding' : ''})`,
+      zh: `${what.zh} ${rep}${blank} ≠ 明细 ${com}（差 ${diff}${g.rounding ? '，尾差' : ''}）`,
+      en: `${what.en} ${rep}${blankEn} ≠ sum of parts ${com} (difference ${diff}${g.rounding ? ', rounding' : ''})`,
     },
   });
   return g.rounding;
