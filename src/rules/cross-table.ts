@@ -59,6 +59,24 @@ function summaryVsIncome(ctx: RuleContext, summary: Table, income: Table): void 
       what: { zh: `${zhName('income')}合计行 财政拨款收入（对${zhName('summary')}）`, en: `${enName('income')} total row, fiscal appropriation (vs ${enName('summary')})` },
     });
   }
+  // 财政专户管理资金 and 单位资金 lines against their 收入总表 columns (单位资金 = the unit's own sources).
+  const special = s.items.find((r) => /财政专户/.test(itemName(r, 'income')));
+  const specialCol = col(income, 'special');
+  if (special && specialCol) {
+    link(ctx, {
+      total: at(special), terms: inc(specialCol),
+      what: { zh: `${zhName('summary')}"${itemName(special, 'income')}"（对${zhName('income')}）`, en: `${enName('summary')} special account funds (vs ${enName('income')})` },
+    });
+  }
+  const unit = s.items.find((r) => /单位资金/.test(itemName(r, 'income')));
+  const unitCols = (['unit-funds', 'undertaking', 'operating', 'superior', 'affiliated', 'other-income'] as const)
+    .map((role) => col(income, role)).filter((c): c is Column => c !== undefined);
+  if (unit && unitCols.length > 0) {
+    link(ctx, {
+      total: at(unit), terms: unitCols.flatMap((c) => inc(c)),
+      what: { zh: `${zhName('summary')}"${itemName(unit, 'income')}"（对${zhName('income')}）`, en: `${enName('summary')} the unit's own funds (vs ${enName('income')})` },
+    });
+  }
   if (s.yearTotal) {
     const sub = col(income, 'subtotal');
     const total = col(income, 'total');
