@@ -4,6 +4,7 @@
  * integer cents until it is printed, so every parent is the exact sum of its children and every summary line
  * agrees with the detail tables, except where an error is planted on purpose.
  */
+import { Catalog } from '../src/catalog/catalog';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHEET_NAMES } from '../cli/sample';
@@ -42,29 +43,19 @@ export interface DeptWorkbook {
   readonly planted?: Planted;
 }
 
-// ---- the subject catalogues (real 政府收支分类科目 codes and names, a subset) -------------------------------
+// ---- the subjects: real 政府收支分类科目 codes and names from the built-in catalog -----------------------
+
+const CATALOG = Catalog.builtIn();
 
 /** 类 names are exactly the 收支总表 expense lines (after the ordinal), which is how the engine matches them. */
-const CLASSES: ReadonlyArray<{ code: string; name: string; sections: ReadonlyArray<readonly [string, string]> }> = [
-  { code: '201', name: '一般公共服务支出', sections: [['01', '人大事务'], ['02', '政协事务'], ['03', '政府办公厅（室）及相关机构事务'], ['04', '发展与改革事务'], ['05', '统计信息事务'], ['06', '财政事务'], ['08', '审计事务'], ['11', '纪检监察事务'], ['13', '商贸事务'], ['26', '档案事务'], ['29', '群众团体事务'], ['31', '党委办公厅（室）及相关机构事务'], ['32', '组织事务'], ['99', '其他一般公共服务支出']] },
-  { code: '205', name: '教育支出', sections: [['01', '教育管理事务'], ['02', '普通教育'], ['03', '职业教育'], ['07', '特殊教育'], ['08', '进修及培训'], ['09', '教育费附加安排的支出'], ['99', '其他教育支出']] },
-  { code: '208', name: '社会保障和就业支出', sections: [['01', '人力资源和社会保障管理事务'], ['02', '民政管理事务'], ['05', '行政事业单位养老支出'], ['07', '就业补助'], ['08', '抚恤'], ['09', '退役安置'], ['10', '社会福利'], ['11', '残疾人事业'], ['27', '财政对其他社会保险基金的补助'], ['99', '其他社会保障和就业支出']] },
-  { code: '210', name: '卫生健康支出', sections: [['01', '卫生健康管理事务'], ['02', '公立医院'], ['03', '基层医疗卫生机构'], ['04', '公共卫生'], ['07', '计划生育事务'], ['11', '行政事业单位医疗'], ['99', '其他卫生健康支出']] },
-  { code: '212', name: '城乡社区支出', sections: [['01', '城乡社区管理事务'], ['02', '城乡社区规划与管理'], ['03', '城乡社区公共设施'], ['05', '城乡社区环境卫生'], ['99', '其他城乡社区支出']] },
-  { code: '213', name: '农林水支出', sections: [['01', '农业农村'], ['02', '林业和草原'], ['03', '水利'], ['05', '巩固脱贫攻坚成果衔接乡村振兴'], ['07', '农村综合改革'], ['99', '其他农林水支出']] },
-  { code: '221', name: '住房保障支出', sections: [['01', '保障性安居工程支出'], ['02', '住房改革支出'], ['03', '城乡社区住宅']] },
-];
-
-/** 项 of a few 款 as published; other 款 get the common 行政运行 / 一般行政管理事务 / … pattern. */
-const KNOWN_ITEMS: Record<string, ReadonlyArray<readonly [string, string]>> = {
-  '20805': [['01', '行政单位离退休'], ['02', '事业单位离退休'], ['05', '机关事业单位基本养老保险缴费支出'], ['06', '机关事业单位职业年金缴费支出'], ['99', '其他行政事业单位养老支出']],
-  '20827': [['01', '财政对失业保险基金的补助'], ['02', '财政对工伤保险基金的补助'], ['03', '财政对生育保险基金的补助'], ['99', '其他财政对社会保险基金的补助']],
-  '21011': [['01', '行政单位医疗'], ['02', '事业单位医疗'], ['03', '公务员医疗补助'], ['99', '其他行政事业单位医疗支出']],
-  '22102': [['01', '住房公积金'], ['02', '提租补贴'], ['03', '购房补贴']],
-};
-const COMMON_ITEMS: ReadonlyArray<readonly [string, string]> = [
-  ['01', '行政运行'], ['02', '一般行政管理事务'], ['03', '机关服务'], ['04', '专项业务'], ['05', '专项服务'], ['06', '业务管理'],
-  ['07', '信息化建设'], ['08', '宣传与培训'], ['09', '监督检查'], ['10', '标准化建设'], ['50', '事业运行'],
+const CLASSES: ReadonlyArray<{ code: string; name: string }> = [
+  { code: '201', name: '一般公共服务支出' },
+  { code: '205', name: '教育支出' },
+  { code: '208', name: '社会保障和就业支出' },
+  { code: '210', name: '卫生健康支出' },
+  { code: '212', name: '城乡社区支出' },
+  { code: '213', name: '农林水支出' },
+  { code: '221', name: '住房保障支出' },
 ];
 
 /** 支出经济分类 of the 基本支出 table; 301 and 303 are 人员经费, 302 公用经费. */
@@ -119,11 +110,15 @@ function functionTree(rng: Rng): FunctionTree {
     const classRow: CodedRow = { code: c.code, name: c.name, v: zero() };
     rows.push(classRow);
     classes.push(classRow);
-    for (const [s, sName] of rng.sample(c.sections, rng.int(2, 5))) {
+    // 款 and 项 come from the built-in catalog, so generated workbooks pass the catalog rules too.
+    const sections = CATALOG.children(c.code, { year: 2025 })
+      .filter((k) => k.budgets.includes('general') && CATALOG.children(k.code, { year: 2025 }).length >= 2)
+      .map((k) => [k.code.slice(3), k.name] as const);
+    for (const [s, sName] of rng.sample(sections, rng.int(2, 5))) {
       const code = c.code + s;
       const sectionRow: CodedRow = { code, name: sName, v: zero() };
       rows.push(sectionRow);
-      const catalogue = KNOWN_ITEMS[code] ?? [...COMMON_ITEMS, ['99', `其他${sName.replace(/支出$/, '')}支出`] as const];
+      const catalogue = CATALOG.children(code, { year: 2025 }).map((x) => [x.code.slice(5), x.name] as const);
       for (const [i, iName] of rng.sample(catalogue, rng.int(2, 6))) {
         // 行政运行 / 事业运行 are mostly basic spending, the others mostly projects.
         const running = i === '01' || i === '50';

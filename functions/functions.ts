@@ -1,4 +1,5 @@
 import { checkRange } from '../src/range-check';
+import { subjectCode, subjectLevel, subjectName, subjectParent, type FunctionResult } from '../src/catalog/functions';
 import type { CellValue } from '../src/snapshot';
 
 /** Excel passes scalars; anything else (an error value object) is read as its text. */
@@ -31,4 +32,76 @@ export function checkTotals(range: unknown[][], invocation: CustomFunctions.Invo
 
 if (typeof CustomFunctions !== 'undefined') {
   CustomFunctions.associate('CHECKTOTALS', checkTotals);
+}
+
+function settle<T>(r: FunctionResult<T>): T {
+  if (r.ok) return r.value;
+  throw new CustomFunctions.Error(r.error === 'na' ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue, r.message);
+}
+
+/**
+ * 按科目编码返回科目名称（政府收支分类科目，内置目录，离线可用）。
+ * Returns the name of a budget subject code.
+ * @customfunction SUBJECTNAME
+ * @param code 科目编码，如 2101103 或 "210 11 03" / The subject code.
+ * @param [year] 年度，默认最新版目录 / Edition year; the newest by default.
+ * @param [kind] 分类：function、dept-economic、gov-economic / Classification kind.
+ * @returns 科目名称 / The subject name.
+ */
+export function subjectNameFn(code: unknown, year?: unknown, kind?: unknown): string {
+  return settle(subjectName(scalar(code), optional(year), optionalText(kind)));
+}
+
+/**
+ * 按科目名称返回科目编码。
+ * Returns the code of a budget subject name.
+ * @customfunction SUBJECTCODE
+ * @param name 科目名称，如 公务员医疗补助 / The subject name.
+ * @param [year] 年度 / Edition year.
+ * @param [kind] 分类：function、dept-economic、gov-economic / Classification kind.
+ * @returns 科目编码 / The subject code.
+ */
+export function subjectCodeFn(name: unknown, year?: unknown, kind?: unknown): string {
+  return settle(subjectCode(String(scalar(name)), optional(year), optionalText(kind)));
+}
+
+/**
+ * 返回科目级次：类、款或项。
+ * Returns the level of a subject code: 类, 款 or 项.
+ * @customfunction SUBJECTLEVEL
+ * @param code 科目编码 / The subject code.
+ * @returns 类、款或项 / The level.
+ */
+export function subjectLevelFn(code: unknown): string {
+  return settle(subjectLevel(scalar(code)));
+}
+
+/**
+ * 返回上级科目编码（项→款，款→类）。
+ * Returns the parent code of a subject.
+ * @customfunction SUBJECTPARENT
+ * @param code 科目编码 / The subject code.
+ * @returns 上级科目编码 / The parent code.
+ */
+export function subjectParentFn(code: unknown): string {
+  return settle(subjectParent(scalar(code)));
+}
+
+function scalar(v: unknown): string | number {
+  return typeof v === 'number' ? v : v === null || v === undefined ? '' : String(v);
+}
+
+function optional(v: unknown): number | string | null {
+  return typeof v === 'number' || typeof v === 'string' ? v : null;
+}
+
+function optionalText(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+if (typeof CustomFunctions !== 'undefined') {
+  CustomFunctions.associate('SUBJECTNAME', subjectNameFn);
+  CustomFunctions.associate('SUBJECTCODE', subjectCodeFn);
+  CustomFunctions.associate('SUBJECTLEVEL', subjectLevelFn);
+  CustomFunctions.associate('SUBJECTPARENT', subjectParentFn);
 }

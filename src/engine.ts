@@ -4,6 +4,7 @@ import { RULES } from './rules';
 import type { CheckOptions, Rule, RuleContext } from './rules/rule';
 import type { Workbook } from './snapshot';
 import type { Table } from './table';
+import { Catalog } from './catalog/catalog';
 
 export interface EngineOptions extends CheckOptions {
   readonly lang?: Lang;
@@ -25,11 +26,13 @@ export function checkWorkbook(workbook: Workbook, options: EngineOptions = {}): 
 export function checkTables(workbook: Workbook, tables: readonly Table[], options: EngineOptions = {}): CheckResult {
   const raw: RawFinding[] = [];
   let relations = 0;
+  const catalog = options.catalog ?? Catalog.builtIn();
   for (const rule of options.rules ?? RULES) {
     const ctx: RuleContext = {
       workbook,
       tables,
       options,
+      catalog,
       report: (f) => raw.push({ ...f, rule: f.rule ?? rule.meta.id }),
       tally: () => { relations++; },
     };

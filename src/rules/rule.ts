@@ -4,6 +4,7 @@ import { Decimal, formatMoney } from '../money';
 import { grade } from '../grade';
 import type { Workbook } from '../snapshot';
 import type { AmountCell, Table } from '../table';
+import { Catalog } from '../catalog/catalog';
 
 export interface RuleMeta {
   readonly id: string;
@@ -17,12 +18,15 @@ export interface RuleMeta {
 export interface CheckOptions {
   /** Every difference is an error, rounding included. */
   readonly strict?: boolean;
+  /** The subject catalog (built-in by default; an imported edition takes precedence). */
+  readonly catalog?: Catalog;
 }
 
 export interface RuleContext {
   readonly workbook: Workbook;
   readonly tables: readonly Table[];
   readonly options: CheckOptions;
+  readonly catalog: Catalog;
   report(finding: Omit<RawFinding, 'rule'> & { rule?: string }): void;
   /** Counts one relation checked, held or not (CHECKTOTALS says how many it verified). */
   tally(): void;

@@ -3,6 +3,9 @@ import { checkWorkbook } from '../../src/engine';
 import { sheetFromGrid } from '../../src/snapshot';
 import { Decimal } from '../../src/money';
 import { a1 } from '../../src/snapshot';
+import { Catalog } from '../../src/catalog/catalog';
+
+const catalog = Catalog.builtIn();
 
 /** A random 支出总表: 类 → 款 → 项 with 基本/项目 amounts in cents; every parent and total is exact. */
 const tableArb = fc.array(
@@ -23,19 +26,22 @@ function build(spec: Spec): string[][] {
     const lei = classes[i];
     const classRows: string[][] = [];
     const classParts: [number, number][] = [];
+    // Real subjects, so the catalog rules have nothing to say either.
+    const kuans = catalog.children(lei, { year: 2025 }).filter((k) => catalog.children(k.code, { year: 2025 }).length >= 4);
     sections.forEach((items, j) => {
-      const kuan = `${lei}${String(j + 1).padStart(2, '0')}`;
+      const kuan = kuans[j];
       const s = sum(items);
       classParts.push(s);
-      classRows.push(line(kuan, `款${kuan}`, s));
-      items.forEach((it, k) => classRows.push(line(`${kuan}${String(k + 1).padStart(2, '0')}`, `项${k}`, it)));
+      classRows.push(line(kuan.code, kuan.name, s));
+      const xiang = catalog.children(kuan.code, { year: 2025 });
+      items.forEach((it, k) => classRows.push(line(xiang[k].code, xiang[k].name, it)));
     });
     const cs = sum(classParts);
     all.push(cs);
-    rows.push(line(lei, `类${lei}`, cs), ...classRows);
+    rows.push(line(lei, catalog.name(lei, { year: 2025 }) ?? '', cs), ...classRows);
   });
   const t = line('', '合计', sum(all));
-  return [['部门预算支出总表'], ['单位：万元'], ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], t, ...rows];
+  return [['2025年部门预算支出总表'], ['单位：万元'], ['科目编码', '科目名称', '合计', '基本支出', '项目支出'], t, ...rows];
 }
 
 const check = (grid: string[][]) => checkWorkbook({ sheets: [sheetFromGrid('支出总表', grid)] }).findings;
