@@ -1,4 +1,4 @@
-import { checkTotals } from '../../functions/functions';
+import { checkTotals, subjectCodeFn, subjectLevelFn, subjectNameFn, subjectParentFn } from '../../functions/functions';
 import { fixtureGrid } from '../helpers/fixtures';
 
 /** The 支出总表 as Excel hands it to a custom function: numbers as numbers, blanks as 0 (desktop) or null (web). */
@@ -36,5 +36,26 @@ describe('BUDGET.CHECKTOTALS', () => {
 
   test('a range without a header says so instead of guessing', () => {
     expect(checkTotals([[1, 2], [3, 4]], invocation())).toBe('✗ 未识别到表格：区域应包含表头（科目编码、科目名称、合计…）');
+  });
+});
+
+describe('BUDGET.SUBJECT* wrappers', () => {
+  class FakeError extends Error {
+    constructor(readonly code: string, message: string) { super(message); }
+  }
+  beforeAll(() => {
+    (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { Error: FakeError, ErrorCode: { notAvailable: '#N/A', invalidValue: '#VALUE!' } };
+  });
+  afterAll(() => {
+    delete (globalThis as unknown as { CustomFunctions?: unknown }).CustomFunctions;
+  });
+
+  test('values come back as values; errors as CustomFunctions.Error with a message', () => {
+    expect(subjectNameFn('2101103')).toBe('公务员医疗补助');
+    expect(subjectCodeFn('公务员医疗补助')).toBe('2101103');
+    expect(subjectLevelFn(21011)).toBe('款');
+    expect(subjectParentFn('2101103')).toBe('21011');
+    expect(() => subjectNameFn('2101109', 2025)).toThrow(expect.objectContaining({ code: '#N/A', message: '2025年支出功能分类中没有科目 2101109' }));
+    expect(() => subjectNameFn('abc')).toThrow(expect.objectContaining({ code: '#VALUE!' }));
   });
 });

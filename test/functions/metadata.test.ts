@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+
+interface Meta {
+  functions: Array<{ id: string; name: string; options?: Record<string, boolean>; parameters: Array<{ name: string; type: string; dimensionality?: string; optional?: boolean }>; result: { type: string } }>;
+}
+
+describe('functions.json generated from the JSDoc', () => {
+  test('ids, parameters and options', async () => {
+    const r = await generateCustomFunctionsMetadata(join(__dirname, '..', '..', 'functions', 'functions.ts'));
+    expect(r.errors).toEqual([]);
+    const meta = JSON.parse(r.metadataJson) as Meta;
+    expect(meta.functions.map((f) => [f.id, f.name, f.parameters.map((p) => `${p.name}${p.optional ? '?' : ''}:${p.type}${p.dimensionality === 'matrix' ? '[][]' : ''}`).join(','), f.result.type])).toEqual([
+      ['CHECKTOTALS', 'CHECKTOTALS', 'range:any[][]', 'string'],
+      ['SUBJECTNAME', 'SUBJECTNAME', 'code:any,year?:any,kind?:any', 'string'],
+      ['SUBJECTCODE', 'SUBJECTCODE', 'name:any,year?:any,kind?:any', 'string'],
+      ['SUBJECTLEVEL', 'SUBJECTLEVEL', 'code:any', 'string'],
+      ['SUBJECTPARENT', 'SUBJECTPARENT', 'code:any', 'string'],
+    ]);
+    // Synchronous and non-volatile: the same input always gives the same answer, offline.
+    for (const f of meta.functions) expect(f.options?.volatile ?? false).toBe(false);
+    expect(meta.functions[0].options).toEqual({ requiresParameterAddresses: true });
+  });
+});
