@@ -4,12 +4,14 @@
  * summary with targets. Exit 0 whatever the figures; exit 1 only when a step crashed.
  */
 import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
 import { HyperFormula } from 'hyperformula';
 import { checkWorkbook } from '../src/engine';
 import type { Workbook } from '../src/snapshot';
 import { runCliThroughput, type CliRun } from './cli-throughput';
 import { bodyRowCount, generateBatch, toWorkbook, type DeptWorkbook, type PlantedKind } from './generate';
 import { runHyperFormula, type HfRun } from './hyperformula';
+import { measureCatalog, type CatalogFigures } from './catalog';
 
 const WORKBOOKS = 300;
 const SEED = 2025;
@@ -191,9 +193,18 @@ async function main(): Promise<number> {
     summary.push({ figure: 'CLI files reported / readable', value: `${cli.reported} / ${cli.reported - cli.unreadable}`, target: `${cli.files} / ${cli.files}`, pass: cli.reported === cli.files && cli.unreadable === 0 });
   }
 
+  // 5. The subject catalog: lookups as SUBJECTNAME makes them, against a plain Map get of the same codes.
+  const cat: CatalogFigures | undefined = await step('catalog', () => measureCatalog(join(__dirname, '..')));
+  if (cat) {
+    console.log(`5. catalog: ${fmt(cat.entries)} subjects; lookups ${fmt(cat.lookupsPerSecond)}/s (plain Map get: ${fmt(cat.mapLookupsPerSecond)}/s, ${(cat.mapLookupsPerSecond / cat.lookupsPerSecond).toFixed(1)}x the lookup); cold load ${cat.loadMs.toFixed(1)} ms; data module ${fmt(cat.bytes)} bytes (${fmt(cat.gzipBytes)} gzip)`);
+    summary.push({ figure: 'catalog lookups per second', value: fmt(cat.lookupsPerSecond), target: '≥ 1,000,000', pass: cat.lookupsPerSecond >= 1_000_000 });
+    summary.push({ figure: 'catalog cold load', value: `${cat.loadMs.toFixed(1)} ms`, target: '< 20 ms', pass: cat.loadMs < 20 });
+    summary.push({ figure: 'catalog bytes in the bundle', value: `${fmt(cat.bytes)} (${fmt(cat.gzipBytes)} gzip)`, target: '—' });
+  }
+
   const total = performance.now() - started;
   summary.push({ figure: 'bench wall time (after build)', value: secs(total), target: '< 180 s', pass: total < 180_000 });
-  console.log('\n5. summary');
+  console.log('\n6. summary');
   printTable(summary);
   return crashed ? 1 : 0;
 }

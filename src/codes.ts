@@ -1,4 +1,4 @@
-import { toHalfWidth } from './money';
+import { toHalfWidth } from './text';
 
 /** function = 支出功能分类 (3/5/7 digits, starts with 2); economic = 支出经济分类 (3/5 digits, 301…/501…). */
 export type CodeFamily = 'function' | 'economic';

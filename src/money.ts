@@ -1,7 +1,10 @@
 import Decimal from 'decimal.js';
 import type { CellValue } from './snapshot';
+import { toHalfWidth } from './text';
 
 export { Decimal };
+// Kept here too for callers that read amounts; it lives with the other text helpers.
+export { toHalfWidth };
 
 /** An amount as the sheet shows it: its exact decimal value and the number of decimals displayed. */
 export interface Amount {
@@ -15,16 +18,6 @@ export type AmountParse =
   | { readonly kind: 'invalid'; readonly text: string };
 
 export const ZERO = new Decimal(0);
-
-const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
-
-/** Full-width ASCII (０-９，．－) becomes half-width; ideographic space becomes a space. */
-const WIDE = /[\uFF01-\uFF5E\u3000]/;
-
-export function toHalfWidth(s: string): string {
-  if (!WIDE.test(s)) return s;
-  return s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
 
 /** Strings a finance user writes for "nothing here". */
 const BLANK_MARKS = new Set(['', '-', '--', '—', '——', '－', '/', '\\']);

@@ -1,4 +1,11 @@
-import { toHalfWidth } from './money';
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+const WIDE = /[\uFF01-\uFF5E\u3000]/;
+
+/** Full-width ASCII (０-９，．－) becomes half-width; ideographic space becomes a space. */
+export function toHalfWidth(s: string): string {
+  if (!WIDE.test(s)) return s;
+  return s.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
 
 /** Normalises printed text for matching: half-width, no whitespace, plain quotes and parentheses. */
 const NEEDS_NORM = /[\uFF01-\uFF5E\u3000\s“”„‟"（）]/;

@@ -33,6 +33,8 @@ export const KIND_NAMES_ZH: Record<SubjectKind, string> = { function: '支出功
 export const KIND_NAMES_EN: Record<SubjectKind, string> = { function: 'functional classification', 'dept-economic': 'departmental economic classification', 'gov-economic': 'government economic classification' };
 export const LEVEL_ZH = { 1: '类', 2: '款', 3: '项' } as const;
 
+const PLAIN_CODE = /^\d{3}(?:\d{2}){0,2}$/;
+
 export type CodeInput = string | number | readonly string[];
 
 export type CodeRead = { readonly kind: 'code'; readonly code: string } | { readonly kind: 'malformed'; readonly text: string };
@@ -44,16 +46,21 @@ export function readCode(input: CodeInput): CodeRead {
     const j = joinCodeParts(parts.map(String));
     return j.kind === 'code' ? { kind: 'code', code: j.subject.code } : { kind: 'malformed', text: parts.join(' ') };
   }
-  const raw = typeof input === 'number' ? (Number.isInteger(input) ? String(input) : String(input)) : String(input);
+  const raw = String(input);
+  // The common case, a plain code, skips the normalising replaces.
+  if (PLAIN_CODE.test(raw)) return { kind: 'code', code: raw };
   const t = cleanCodeText(raw);
   if (/^\d{3}(?:\d{2}){0,2}$/.test(t)) return { kind: 'code', code: t };
   return { kind: 'malformed', text: raw.trim() };
 }
 
 export function kindOfCode(code: string): SubjectKind | undefined {
-  if (/^2\d{2}(?:\d{2}){0,2}$/.test(code)) return 'function';
-  if (/^3\d{2}(?:\d{2})?$/.test(code)) return 'dept-economic';
-  if (/^5\d{2}(?:\d{2})?$/.test(code)) return 'gov-economic';
+  if (!PLAIN_CODE.test(code)) return undefined;
+  const first = code.charCodeAt(0);
+  if (first === 50) return 'function'; // 2
+  if (code.length === 7) return undefined; // economic codes stop at 款
+  if (first === 51) return 'dept-economic'; // 3
+  if (first === 53) return 'gov-economic'; // 5
   return undefined;
 }
 
@@ -76,17 +83,24 @@ function subject(code: string, name: string, flags: string, initials: string): S
   };
 }
 
-/** One edition: every subject by code, and the children of each code. */
+/** One edition: every subject by code, and (built on first use) the children of each code. */
 export class Edition {
-  readonly children = new Map<string, string[]>();
-  constructor(readonly year: number, readonly label: string, readonly byCode: ReadonlyMap<string, Subject>) {
-    for (const s of byCode.values()) {
-      if (!s.parent) continue;
-      const list = this.children.get(s.parent) ?? [];
-      list.push(s.code);
-      this.children.set(s.parent, list);
+  private childIndex?: Map<string, string[]>;
+  constructor(readonly year: number, readonly label: string, readonly byCode: ReadonlyMap<string, Subject>) {}
+
+  get children(): ReadonlyMap<string, readonly string[]> {
+    if (!this.childIndex) {
+      const index = new Map<string, string[]>();
+      for (const s of this.byCode.values()) {
+        if (!s.parent) continue;
+        const list = index.get(s.parent) ?? [];
+        list.push(s.code);
+        index.set(s.parent, list);
+      }
+      for (const list of index.values()) list.sort();
+      this.childIndex = index;
     }
-    for (const list of this.children.values()) list.sort();
+    return this.childIndex;
   }
 }
 
@@ -100,31 +114,32 @@ export interface LookupOptions {
   readonly kind?: SubjectKind;
 }
 
-function loadBuiltIn(): Map<number, Edition> {
-  const editions = new Map<number, Edition>();
-  const current = new Map<string, Subject>();
+function loadBase(): Edition {
+  const byCode = new Map<string, Subject>();
   for (const line of BASE.split('\n')) {
     if (!line) continue;
     const [code, name, flags, initials] = line.split('\t');
     const s = subject(code, name, flags, initials);
-    if (s) current.set(code, s);
+    if (s) byCode.set(code, s);
   }
-  editions.set(BASE_YEAR, new Edition(BASE_YEAR, `${BASE_YEAR}`, new Map(current)));
-  for (const { year, ops } of CHANGES) {
-    for (const line of ops.split('\n')) {
-      if (!line) continue;
-      const [op, code, name, initials] = line.split('\t');
-      if (op === 'remove') current.delete(code);
-      else {
-        // A renamed subject keeps its budget parts; a confirmation applied to the old name only.
-        const before = current.get(code);
-        const s = subject(code, name, '', initials);
-        if (s) current.set(code, { ...s, budgets: before?.budgets ?? [], confirmed: false });
-      }
+  return new Edition(BASE_YEAR, `${BASE_YEAR}`, byCode);
+}
+
+/** The next edition: the previous one with its changes applied. */
+function applyChanges(previous: Edition, year: number, ops: string): Edition {
+  const current = new Map(previous.byCode);
+  for (const line of ops.split('\n')) {
+    if (!line) continue;
+    const [op, code, name, initials] = line.split('\t');
+    if (op === 'remove') current.delete(code);
+    else {
+      // A renamed subject keeps its budget parts; a confirmation applied to the old name only.
+      const before = current.get(code);
+      const s = subject(code, name, '', initials);
+      if (s) current.set(code, { ...s, budgets: before?.budgets ?? [], confirmed: false });
     }
-    editions.set(year, new Edition(year, `${year}`, new Map(current)));
   }
-  return editions;
+  return new Edition(year, `${year}`, current);
 }
 
 function loadHistory(): Map<string, FormerName[]> {
@@ -166,36 +181,52 @@ export interface SearchHit {
  * 预算管理一体化 system) that takes precedence.
  */
 export class Catalog {
+  private historyIndex?: ReadonlyMap<string, readonly FormerName[]>;
+  /** Sorted edition years; later editions are built from the base one on first use. */
+  readonly years: readonly number[];
+
   private constructor(
-    private readonly editions: ReadonlyMap<number, Edition>,
-    private readonly history: ReadonlyMap<string, readonly FormerName[]>,
+    private readonly editions: Map<number, Edition>,
     readonly imported?: Edition,
-  ) {}
+  ) {
+    this.years = [BASE_YEAR, ...CHANGES.map((c) => c.year)].sort((a, b) => a - b);
+  }
 
   static builtIn(): Catalog {
-    builtIn ??= new Catalog(loadBuiltIn(), loadHistory());
+    builtIn ??= new Catalog(new Map([[BASE_YEAR, loadBase()]]));
     return builtIn;
   }
 
   /** A catalog in which `edition` answers first, for its year (or for every year when it has none). */
   withImported(edition: Edition): Catalog {
-    return new Catalog(this.editions, this.history, edition);
-  }
-
-  get years(): number[] {
-    return [...this.editions.keys()].sort((a, b) => a - b);
+    return new Catalog(this.editions, edition);
   }
 
   get newestYear(): number {
-    const ys = this.years;
-    return ys[ys.length - 1];
+    return this.years[this.years.length - 1];
   }
 
   /** The built-in edition for a year: that year's, else the nearest older one, else the oldest. */
   edition(year?: number): Edition {
-    const y = year ?? this.newestYear;
-    const ys = this.years.filter((x) => x <= y);
-    return this.editions.get(ys.length > 0 ? ys[ys.length - 1] : this.years[0]) as Edition;
+    let y = this.years[0];
+    const want = year ?? this.newestYear;
+    for (const x of this.years) if (x <= want) y = x;
+    return this.built(y);
+  }
+
+  private built(year: number): Edition {
+    const have = this.editions.get(year);
+    if (have) return have;
+    const i = this.years.indexOf(year);
+    const change = CHANGES.find((c) => c.year === year);
+    const e = applyChanges(this.built(this.years[i - 1]), year, change?.ops ?? '');
+    this.editions.set(year, e);
+    return e;
+  }
+
+  private get history(): ReadonlyMap<string, readonly FormerName[]> {
+    this.historyIndex ??= loadHistory();
+    return this.historyIndex;
   }
 
   private importedFor(year?: number): Edition | undefined {
@@ -252,7 +283,7 @@ export class Catalog {
 
   /** The built-in editions that hold a code. */
   editionsOf(code: string): number[] {
-    return this.years.filter((y) => this.editions.get(y)?.byCode.has(code));
+    return this.years.filter((y) => this.built(y).byCode.has(code));
   }
 
   /** Every name a code has had across editions, with the years, current name included. */
