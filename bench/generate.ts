@@ -114,7 +114,7 @@ function functionTree(rng: Rng): FunctionTree {
     const sections = CATALOG.children(c.code, { year: 2025 })
       .filter((k) => k.budgets.includes('general') && CATALOG.children(k.code, { year: 2025 }).length >= 2)
       .map((k) => [k.code.slice(3), k.name] as const);
-    for (const [s, sName] of rng.sample(sections, rng.int(2, 5))) {
+    for (const [s, sName] of rng.sample(sections, rng.int(2, 6))) {
       const code = c.code + s;
       const sectionRow: CodedRow = { code, name: sName, v: zero() };
       rows.push(sectionRow);
