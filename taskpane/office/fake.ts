@@ -6,12 +6,22 @@ import type { ExcelContext, ExcelFill, ExcelRange, ExcelWorksheet } from './port
  * Excel's rules that matter to an adapter: properties can be read only after load() and sync(), writes land
  * at sync(), and each sync's response size is measured so a test can hold it under a payload limit.
  */
+export interface FakeFill {
+  color: string;
+  pattern: string;
+  patternColor: string;
+  tintAndShade: number;
+  patternTintAndShade: number;
+}
+
+export const NO_FILL: FakeFill = { color: '#FFFFFF', pattern: 'None', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 };
+
 interface FakeCell {
   value: string | number | boolean | null;
   text: string;
   numberFormat: string;
   formula?: string;
-  fill: string;
+  fill: FakeFill;
 }
 
 class FakeSheet {
@@ -24,7 +34,7 @@ class FakeSheet {
     const key = `${row},${col}`;
     let c = this.cells.get(key);
     if (!c) {
-      c = { value: null, text: '', numberFormat: 'General', fill: '' };
+      c = { value: null, text: '', numberFormat: 'General', fill: { ...NO_FILL } };
       this.cells.set(key, c);
     }
     return c;
@@ -53,12 +63,17 @@ class FakeRange implements ExcelRange {
   readonly format: { readonly fill: ExcelFill };
 
   constructor(private readonly ctx: FakeExcel, private readonly sheet: FakeSheet, private readonly box: { row: number; col: number; rows: number; cols: number } | undefined) {
-    const fill = { clear: () => this.ctx.queueWrite(() => this.eachCell((cell) => { cell.fill = ''; })) } as ExcelFill;
-    Object.defineProperty(fill, 'color', {
-      enumerable: true,
-      get: () => this.read('format/fill/color') as string,
-      set: (c: string) => this.ctx.queueWrite(() => this.eachCell((cell) => { cell.fill = c; })),
-    });
+    const fill = { clear: () => this.ctx.queueWrite(() => this.eachCell((cell) => { cell.fill = { ...NO_FILL }; })) } as ExcelFill;
+    for (const key of ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'] as const) {
+      Object.defineProperty(fill, key, {
+        enumerable: true,
+        get: () => this.read(`format/fill/${key}`),
+        // Setting a colour on a cell without fill gives it a solid fill, as Excel does.
+        set: (v: string | number) => this.ctx.queueWrite(() => this.eachCell((cell) => {
+          cell.fill = { ...cell.fill, [key]: v, ...(key === 'color' && cell.fill.pattern === 'None' ? { pattern: 'Solid' } : {}) };
+        })),
+      });
+    }
     this.format = { fill };
   }
 
@@ -93,7 +108,14 @@ class FakeRange implements ExcelRange {
         case 'text': out[p] = this.grid((c) => c?.text ?? ''); break;
         case 'numberFormat': out[p] = this.grid((c) => c?.numberFormat ?? 'General'); break;
         case 'formulas': out[p] = this.grid((c) => c?.formula ?? c?.value ?? ''); break;
-        case 'format/fill/color': out[p] = this.grid((c) => c?.fill ?? '')[0]?.[0] ?? ''; break;
+        case 'format/fill/color': case 'format/fill/pattern': case 'format/fill/patternColor':
+        case 'format/fill/tintAndShade': case 'format/fill/patternTintAndShade': {
+          // Like Excel, a multi-cell range reports a property only when it is uniform (else null).
+          const key = p.slice('format/fill/'.length) as keyof FakeFill;
+          const all = this.grid((c) => (c?.fill ?? NO_FILL)[key]).flat();
+          out[p] = all.every((v) => v === all[0]) ? all[0] : null;
+          break;
+        }
         default: throw new Error(`the fake does not know property ${p}`);
       }
       this.loaded.add(p);
@@ -193,8 +215,15 @@ export class FakeExcel implements ExcelContext {
   }
 
   /** The fill of a cell, as a test looks at the sheet. */
-  fillAt(sheet: string, address: string): string {
+  fillAt(sheet: string, address: string): FakeFill {
     const { row, col } = parseA1(address);
-    return this.sheets.find((s) => s.name === sheet)?.cell(row, col)?.fill ?? '';
+    return this.sheets.find((s) => s.name === sheet)?.cell(row, col)?.fill ?? NO_FILL;
+  }
+
+  /** Gives a cell a fill before the add-in runs (a user's own formatting). */
+  setFill(sheet: string, address: string, fill: Partial<FakeFill>): void {
+    const { row, col } = parseA1(address);
+    const c = this.sheets.find((s) => s.name === sheet)?.ensure(row, col);
+    if (c) c.fill = { ...c.fill, ...fill };
   }
 }

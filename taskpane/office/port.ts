@@ -4,6 +4,11 @@
  */
 export interface ExcelFill {
   color: string;
+  /** `None` for no fill (ExcelApi 1.9). */
+  pattern: string;
+  patternColor: string;
+  tintAndShade: number;
+  patternTintAndShade: number;
   clear(): void;
 }
 
