@@ -19,6 +19,9 @@ export type AmountParse =
 
 export const ZERO = new Decimal(0);
 
+/** Most amount cells are blank: one shared answer spares an allocation per cell. */
+const BLANK: AmountParse = Object.freeze({ kind: 'blank' as const });
+
 /** Strings a finance user writes for "nothing here". */
 const BLANK_MARKS = new Set(['', '-', '--', '—', '——', '－', '/', '\\']);
 const NUMERIC_TEXT = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
@@ -62,7 +65,7 @@ export function parseAmount(value: CellValue, text: string, numberFormat?: strin
   }
   if (value === null || value === undefined) {
     const t = toHalfWidth(text).trim();
-    if (BLANK_MARKS.has(t)) return { kind: 'blank' };
+    if (BLANK_MARKS.has(t)) return BLANK;
     return parseText(t);
   }
   if (typeof value === 'boolean') return { kind: 'invalid', text: String(value) };
@@ -75,7 +78,7 @@ function textDecimals(text: string): number | undefined {
 }
 
 function parseText(t: string): AmountParse {
-  if (BLANK_MARKS.has(t)) return { kind: 'blank' };
+  if (BLANK_MARKS.has(t)) return BLANK;
   const m = NUMERIC_TEXT.exec(t);
   if (!m) return { kind: 'invalid', text: t };
   const d = decimalsOfText(m[1]);

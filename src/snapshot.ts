@@ -39,8 +39,12 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+const LETTERS: string[] = [];
+
 export function a1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+  // Column letters are asked for millions of times over the same few columns.
+  const letters = col < 256 ? (LETTERS[col] ??= columnLetters(col)) : columnLetters(col);
+  return `${letters}${row + 1}`;
 }
 
 export function parseA1(address: string): { row: number; col: number } {

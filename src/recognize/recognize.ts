@@ -175,6 +175,13 @@ function readCode(sheet: Sheet, r: number, columns: readonly Column[]): { code: 
   return { code: { kind: 'none' }, cells: [] };
 }
 
+function hasNumber(sheet: Sheet, r: number): boolean {
+  const row = sheet.rows[r];
+  if (!row) return false;
+  for (const c of row) if (c !== undefined && typeof c.value === 'number') return true;
+  return false;
+}
+
 interface MutableRow {
   row: number;
   code: CodeParse;
@@ -193,12 +200,16 @@ function readRows(sheet: Sheet, region: Region & { kind: TableKind }, header: He
     const cells = rowTexts(sheet, r, width);
     const filled = nonEmpty(cells);
     if (filled === 0) continue;
-    const joined = cells.join('');
-    // Page furniture repeated on every printed page: header rows, 栏次, department, unit and year lines.
-    if (header.meta.has(joined) || header.signatures.has(joined) || isColumnNumberRow(cells)) continue;
-    if (filled <= 3 && (UNIT.test(joined) || /预算年度/.test(joined))) continue;
-    if (NOTE.test(cells.find((c) => c !== '') ?? '')) continue;
-    if (filled <= 2 && kindOfTitle(joined) === region.kind) continue;
+    // Page furniture repeated on every printed page: header rows, 栏次, department, unit and year lines. Such
+    // rows hold words, or few cells; a full row of numbers (the common body row) skips the string tests.
+    if (isColumnNumberRow(cells)) continue;
+    if (filled <= 3 || !hasNumber(sheet, r)) {
+      const joined = cells.join('');
+      if (header.meta.has(joined) || header.signatures.has(joined)) continue;
+      if (filled <= 3 && (UNIT.test(joined) || /预算年度/.test(joined))) continue;
+      if (NOTE.test(cells.find((c) => c !== '') ?? '')) continue;
+      if (filled <= 2 && kindOfTitle(joined) === region.kind) continue;
+    }
     const { code, cells: codeCells } = readCode(sheet, r, columns);
     const labels: MutableRow['labels'] = {};
     for (const n of nameCols) {
