@@ -51,13 +51,15 @@ export function marksFor(findings: readonly Finding[]): Mark[] {
  * Cells already marked keep the original saved the first time, so marking twice never saves a mark as an
  * original. Values are never touched.
  */
-export async function applyMarks(context: ExcelContext, marks: readonly Mark[], alreadySaved: readonly SavedFill[] = []): Promise<SavedFill[]> {
+export async function applyMarks(context: ExcelContext, marks: readonly Mark[], alreadySaved: readonly SavedFill[] = [], restore: readonly SavedFill[] = []): Promise<SavedFill[]> {
   const saved = new Map(alreadySaved.map((s) => [`${s.sheet}!${s.address}`, s]));
   const ranges = marks.map((m) => ({ m, range: context.workbook.worksheets.getItem(m.sheet).getRange(m.address) }));
   const fresh = ranges.filter(({ m }) => !saved.has(`${m.sheet}!${m.address}`));
   for (const { range } of fresh) range.load(FILL_PROPS);
   await context.sync();
   for (const { m, range } of fresh) saved.set(`${m.sheet}!${m.address}`, readFill(m.sheet, m.address, range));
+  // Cells marked before but not now get their own fill back in the same sync.
+  queueRestore(context, restore);
   for (const { m, range } of ranges) {
     range.format.fill.clear();
     range.format.fill.color = MARK_COLORS[m.kind];
@@ -73,6 +75,11 @@ function readFill(sheet: string, address: string, r: ExcelRange): SavedFill {
 
 /** Puts every saved fill back, in one sync. */
 export async function clearMarks(context: ExcelContext, saved: readonly SavedFill[]): Promise<void> {
+  queueRestore(context, saved);
+  await context.sync();
+}
+
+function queueRestore(context: ExcelContext, saved: readonly SavedFill[]): void {
   for (const s of saved) {
     const fill = context.workbook.worksheets.getItem(s.sheet).getRange(s.address).format.fill;
     fill.clear();
@@ -83,5 +90,4 @@ export async function clearMarks(context: ExcelContext, saved: readonly SavedFil
     fill.tintAndShade = s.tintAndShade;
     fill.patternTintAndShade = s.patternTintAndShade;
   }
-  await context.sync();
 }
