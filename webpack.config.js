@@ -1,22 +1,74 @@
-// Builds the add-in into dist/addin: the custom functions bundle, its functions.json (generated from the
-// JSDoc by custom-functions-metadata-plugin, never hand-written) and the shared-runtime page that loads it.
-// The base URL the manifest points at is a build setting: npm run build:addin -- --env baseUrl=https://intranet/budget/
+// Builds the add-in into dist/addin: one shared-runtime page (taskpane.html) that loads the functions bundle
+// (custom functions + ribbon commands), the functions metadata generated from the JSDoc by
+// custom-functions-metadata-plugin (never hand-written), the manifest with its URLs pointed at the chosen base,
+// the icons, and office.js itself (served with the add-in: closed government networks reach no CDN).
+//   npm run build:addin                                        → https://localhost:3000/
+//   npm run build:addin -- --env baseUrl=https://intranet.example/budget/   → an intranet web server
+const fs = require('node:fs');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 
-module.exports = (env = {}, argv = {}) => ({
-  mode: argv.mode ?? 'production',
-  devtool: argv.mode === 'development' ? 'source-map' : false,
-  entry: { functions: './functions/functions.ts' },
-  output: { path: path.resolve(__dirname, 'dist', 'addin'), filename: '[name].js', clean: true, publicPath: env.baseUrl ?? '/' },
-  resolve: { extensions: ['.ts', '.js'] },
-  module: {
-    rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.addin.json' } } }],
-  },
-  plugins: [
-    new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './functions/functions.ts' }),
-    new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './taskpane/taskpane.html', chunks: ['functions'] }),
-  ],
-  performance: { hints: false },
-});
+const DEV_BASE = 'https://localhost:3000/';
+
+/** Emits files that are not modules: the manifest (with the base URL rewritten), icons and office.js. */
+class StaticFilesPlugin {
+  constructor(baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+  apply(compiler) {
+    const { RawSource } = compiler.webpack.sources;
+    compiler.hooks.thisCompilation.tap('StaticFiles', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'StaticFiles', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const manifest = fs.readFileSync(path.join(__dirname, 'manifest.xml'), 'utf8').split(DEV_BASE).join(this.baseUrl);
+        compilation.emitAsset('manifest.xml', new RawSource(manifest));
+        const assets = path.join(__dirname, 'assets');
+        if (fs.existsSync(assets)) {
+          for (const f of fs.readdirSync(assets).filter((x) => x.endsWith('.png'))) compilation.emitAsset(`assets/${f}`, new RawSource(fs.readFileSync(path.join(assets, f))));
+        }
+        const officeJs = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+        // office.js loads the host script for the platform and the strings of the UI language: the Excel
+        // hosts and the zh-CN / en-US strings are what a finance bureau needs (86 MB → under 10 MB).
+        const keep = (rel) => /^(office|o15apptofilemappingtable|custom-functions-runtime|es6-promise|excel[-\w.]*)\.js$/.test(rel)
+          || /^(zh-cn|en-us|agaveerrorux)\//.test(rel);
+        const walk = (dir, rel) => {
+          for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+            const full = path.join(dir, e.name);
+            const out = rel ? `${rel}/${e.name}` : e.name;
+            if (e.isDirectory()) walk(full, out);
+            else if (keep(out) && !/\.debug\.js$/.test(out)) compilation.emitAsset(`office-js/${out}`, new RawSource(fs.readFileSync(full)), { minimized: true });
+          }
+        };
+        walk(officeJs, '');
+      });
+    });
+  }
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const baseUrl = env.baseUrl ? (env.baseUrl.endsWith('/') ? env.baseUrl : `${env.baseUrl}/`) : DEV_BASE;
+  if (!/^https:\/\//.test(baseUrl)) throw new Error(`baseUrl must be an https:// URL (Office requires HTTPS): ${baseUrl}`);
+  return {
+    mode: argv.mode ?? 'production',
+    devtool: argv.mode === 'development' ? 'source-map' : false,
+    entry: { functions: ['./functions/functions.ts', './taskpane/commands.ts'] },
+    output: { path: path.resolve(__dirname, 'dist', 'addin'), filename: '[name].js', clean: true, publicPath: baseUrl },
+    resolve: { extensions: ['.ts', '.js'] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.addin.json' } } }],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './functions/functions.ts' }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './taskpane/taskpane.html', chunks: ['functions'] }),
+      new HtmlWebpackPlugin({ filename: 'help.html', template: './taskpane/help.html', chunks: [] }),
+      new StaticFilesPlugin(baseUrl),
+    ],
+    performance: { hints: false },
+    devServer: {
+      static: path.resolve(__dirname, 'dist', 'addin'),
+      port: 3000,
+      server: 'https',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+    },
+  };
+};

@@ -67,7 +67,7 @@ export function subjectCodeFn(name: unknown, year?: unknown, kind?: unknown): st
 
 /**
  * 返回科目级次：类、款或项。
- * Returns the level of a subject code: 类, 款 or 项.
+ * Returns the level of a subject code (class, section or item), in Chinese.
  * @customfunction SUBJECTLEVEL
  * @param code 科目编码 / The subject code.
  * @returns 类、款或项 / The level.

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { fixtureGrid } from '../helpers/fixtures';
+import { at, callFunction, loadBundle, METADATA, registeredIds } from './harness';
+import type { FunctionsMetadata } from '../../scripts/localize-functions';
+
+/** The 张家口 支出总表 from its header row (A5 on the sheet) down: numbers as numbers, blanks as null (web) or 0 (desktop). */
+function expenditureRange(blank: 0 | null): unknown[][] {
+  return fixtureGrid('004', 'expenditure').slice(4).map((row) => row.map((c) => (c === '' ? blank : /^-?\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
+}
+
+describe('the built custom functions bundle (dist/addin/functions.js) in a fake Excel runtime', () => {
+  // Builds with webpack first when the bundle is missing or older than its sources (~10 s).
+  beforeAll(() => {
+    loadBundle();
+  }, 300_000);
+
+  test('registers exactly the functions of functions.json', () => {
+    const meta = JSON.parse(readFileSync(METADATA, 'utf8')) as FunctionsMetadata;
+    expect(registeredIds().sort()).toEqual(meta.functions.map((f) => f.id).sort());
+    expect(registeredIds().sort()).toEqual(['CHECKTOTALS', 'SUBJECTCODE', 'SUBJECTLEVEL', 'SUBJECTNAME', 'SUBJECTPARENT']);
+  });
+
+  test('SUBJECTNAME', () => {
+    expect(callFunction('SUBJECTNAME', '2101103')).toEqual({ value: '公务员医疗补助' });
+    expect(callFunction('SUBJECTNAME', '2101109', 2025)).toEqual({ error: { code: '#N/A', message: '2025年支出功能分类中没有科目 2101109' } });
+    expect(callFunction('SUBJECTNAME', 'abc').error?.code).toBe('#VALUE!');
+  });
+
+  test('SUBJECTCODE, SUBJECTLEVEL and SUBJECTPARENT', () => {
+    expect(callFunction('SUBJECTCODE', '公务员医疗补助')).toEqual({ value: '2101103' });
+    expect(callFunction('SUBJECTLEVEL', 21011)).toEqual({ value: '款' });
+    expect(callFunction('SUBJECTPARENT', '2101103')).toEqual({ value: '21011' });
+    const parent = callFunction('SUBJECTPARENT', '210');
+    expect(parent.value).toBeUndefined();
+    expect(parent.error).toMatchObject({ code: '#N/A' });
+    expect(parent.error?.unhandled).toBeUndefined();
+  });
+
+  test('CHECKTOTALS on the 张家口 支出总表 cites the sheet addresses of the range', () => {
+    const r = callFunction('CHECKTOTALS', expenditureRange(null), at('支出总表!A5:I27'));
+    expect(r.error).toBeUndefined();
+    expect(typeof r.value).toBe('string');
+    expect(String(r.value).startsWith('✗ 2 处不平：D13 款 20805 合计 536.45 ≠ 明细 536.44（差 0.01，尾差）')).toBe(true);
+  });
+
+  test('CHECKTOTALS gives the same answer with blanks as 0 (desktop) and as null (web)', () => {
+    const web = callFunction('CHECKTOTALS', expenditureRange(null), at('支出总表!A5:I27'));
+    const desktop = callFunction('CHECKTOTALS', expenditureRange(0), at('支出总表!A5:I27'));
+    expect(desktop).toEqual(web);
+  });
+
+  test('the harness refuses calls Excel could not make', () => {
+    expect(() => callFunction('SUBJECTLEVEL')).toThrow(/required argument code/);
+    expect(() => callFunction('SUBJECTLEVEL', 1, 2)).toThrow(/takes 1 arguments/);
+    expect(() => callFunction('SUBJECTLEVEL', [[21011]])).toThrow(/single value/);
+    expect(() => callFunction('CHECKTOTALS', expenditureRange(null))).toThrow(/requires parameter addresses/);
+    expect(() => callFunction('CHECKTOTALS', [[undefined]], at('Sheet1!A1'))).toThrow(/not a value Excel can pass/);
+    expect(() => callFunction('NOSUCHFN')).toThrow(/not registered/);
+  });
+});

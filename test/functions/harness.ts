@@ -1,0 +1,228 @@
+// Runs the BUILT custom functions bundle (dist/addin/functions.js) the way Excel's JavaScript runtime does: the
+// bundle is evaluated in its own `vm` context whose only host object is a fake `CustomFunctions` (associate,
+// Error, ErrorCode), and functions are called with what Excel passes — 2-D arrays for range parameters, scalars
+// otherwise, null for an omitted optional parameter, and an Invocation object last. The bundle is rebuilt with
+// webpack (then localized, as `npm run build:addin` does) when it is missing or older than its sources.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { createContext, runInContext } from 'node:vm';
+import { localizeDir, type FunctionMetadata, type FunctionsMetadata } from '../../scripts/localize-functions';
+
+const ROOT = join(__dirname, '..', '..');
+export const ADDIN_DIR = join(ROOT, 'dist', 'addin');
+export const BUNDLE = join(ADDIN_DIR, 'functions.js');
+export const METADATA = join(ADDIN_DIR, 'functions.json');
+/** What the bundle is built from: a change to any of these makes it stale. */
+const SOURCES = ['functions', 'src', 'taskpane', 'webpack.config.js', 'tsconfig.json', 'tsconfig.addin.json'].map((p) => join(ROOT, p));
+const BUILD_TIMEOUT_MS = 300_000;
+/** Serialises builds between Jest workers: webpack's `clean` empties dist/addin while it builds. */
+const LOCK = join(ROOT, 'dist', '.addin-build.lock');
+
+type CustomFunction = (...args: unknown[]) => unknown;
+
+export interface CallResult {
+  value?: unknown;
+  /** An Excel error: a thrown CustomFunctions.Error, or #VALUE! with `unhandled` for any other exception. */
+  error?: { code: string; message: string; unhandled?: true };
+}
+
+/** The fake runtime's error class, as the bundle sees it in `new CustomFunctions.Error(code, message)`. */
+export class CustomFunctionsError extends Error {
+  constructor(readonly code: string, message?: string) {
+    super(message);
+    this.name = 'CustomFunctions.Error';
+  }
+}
+
+export const ERROR_CODES = {
+  invalidValue: '#VALUE!', notAvailable: '#N/A', divisionByZero: '#DIV/0!', invalidNumber: '#NUM!',
+  nullReference: '#NULL!', invalidName: '#NAME?', invalidReference: '#REF!',
+} as const;
+
+/** Passed as the last argument of callFunction: what Excel puts in the Invocation besides the function name. */
+export class InvocationArgs {
+  constructor(readonly parameterAddresses?: readonly string[], readonly address?: string) {}
+}
+
+/** The addresses of the arguments, one per parameter, for a function with requiresParameterAddresses. */
+export const at = (...parameterAddresses: string[]): InvocationArgs => new InvocationArgs(parameterAddresses);
+
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return readdirSync(path).reduce((m, name) => Math.max(m, newest(join(path, name))), s.mtimeMs);
+}
+
+export function isStale(): boolean {
+  if (!existsSync(BUNDLE) || !existsSync(METADATA)) return true;
+  return statSync(BUNDLE).mtimeMs < Math.max(...SOURCES.map(newest));
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function tryLock(): boolean {
+  try {
+    mkdirSync(LOCK);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+}
+
+function withLock<T>(run: () => T): T {
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  const deadline = Date.now() + BUILD_TIMEOUT_MS;
+  while (!tryLock()) {
+    const held = statSync(LOCK, { throwIfNoEntry: false });
+    if (!held) continue; // released meanwhile
+    // A lock older than a build can take was left by a killed run.
+    if (Date.now() - held.mtimeMs > BUILD_TIMEOUT_MS) rmSync(LOCK, { recursive: true, force: true });
+    else if (Date.now() > deadline) throw new Error(`waited ${BUILD_TIMEOUT_MS / 1000} s for another build to release ${LOCK}`);
+    else sleep(250);
+  }
+  try {
+    return run();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+/** Builds dist/addin when it is missing or stale; true when it built. At most one build per process. */
+export function ensureBuilt(): boolean {
+  if (!isStale()) return false;
+  return withLock(() => {
+    if (!isStale()) return false; // another worker built it while we waited
+    const started = new Date();
+    const r = spawnSync('npx', ['webpack', '--mode', 'production'], {
+      cwd: ROOT, timeout: BUILD_TIMEOUT_MS, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32',
+    });
+    if (r.error || r.status !== 0) {
+      const why = r.error ? r.error.message : r.signal ? `killed by ${r.signal}` : `exit status ${r.status}`;
+      throw new Error(`npx webpack --mode production failed (${why}):\n${`${r.stdout ?? ''}\n${r.stderr ?? ''}`.slice(-8000)}`);
+    }
+    // webpack leaves an unchanged asset untouched ("compared for emit"): date the bundle from the start of the
+    // build, so a source saved during the build still makes it stale.
+    utimesSync(BUNDLE, started, started);
+    localizeDir(ADDIN_DIR);
+    return true;
+  });
+}
+
+interface Loaded {
+  readonly registrations: ReadonlyMap<string, CustomFunction>;
+  readonly metadata: FunctionsMetadata;
+  /** JSON.parse of the bundle's realm, so arguments are arrays of that realm as in Excel. */
+  readonly parse: (json: string) => unknown;
+}
+
+let loaded: Loaded | undefined;
+
+/** Builds if needed and evaluates the bundle once; later calls return the same registrations. */
+export function loadBundle(): Loaded {
+  if (loaded) return loaded;
+  ensureBuilt();
+  const registrations = new Map<string, CustomFunction>();
+  const register = (id: string, fn: unknown): void => {
+    if (typeof fn !== 'function') throw new TypeError(`CustomFunctions.associate("${id}") was given ${typeof fn}, not a function`);
+    const before = registrations.get(id);
+    // custom-functions-metadata-plugin appends associate() calls of its own: the same function again is fine.
+    if (before && before !== fn) throw new Error(`CustomFunctions.associate("${id}") was called with two different functions`);
+    registrations.set(id, fn as CustomFunction);
+  };
+  const CustomFunctions = {
+    associate(idOrMappings: string | Record<string, unknown>, fn?: unknown): void {
+      if (typeof idOrMappings === 'string') register(idOrMappings, fn);
+      else for (const [id, f] of Object.entries(idOrMappings)) register(id, f);
+    },
+    Error: CustomFunctionsError,
+    ErrorCode: ERROR_CODES,
+  };
+  const context = createContext({ CustomFunctions, console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask });
+  runInContext('globalThis.self = globalThis; globalThis.window = globalThis;', context);
+  runInContext(readFileSync(BUNDLE, 'utf8'), context, { filename: BUNDLE, timeout: 30_000 });
+  const metadata = JSON.parse(readFileSync(METADATA, 'utf8')) as FunctionsMetadata;
+  loaded = { registrations, metadata, parse: runInContext('JSON.parse', context) as (json: string) => unknown };
+  return loaded;
+}
+
+export function registeredIds(): string[] {
+  return [...loadBundle().registrations.keys()];
+}
+
+export function metadataOf(id: string): FunctionMetadata {
+  const f = loadBundle().metadata.functions.find((x) => x.id === id);
+  if (!f) throw new Error(`${id} is not in ${METADATA}`);
+  return f;
+}
+
+type Scalar = string | number | boolean | null;
+
+function scalarOrThrow(v: unknown, where: string): Scalar {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return v;
+  throw new TypeError(`${where}: ${String(v)} is not a value Excel can pass (string, finite number, boolean or null)`);
+}
+
+/** The argument as Excel passes it for this parameter: a 2-D array for a range, a scalar otherwise. */
+function excelArgument(f: FunctionMetadata, index: number, v: unknown): unknown {
+  const p = f.parameters[index];
+  const where = `${f.id} parameter ${p.name}`;
+  if (p.dimensionality === 'matrix') {
+    if (!Array.isArray(v)) return [[scalarOrThrow(v, where)]];
+    return v.map((row, r) => {
+      if (!Array.isArray(row)) throw new TypeError(`${where}: row ${r} is not an array; a range is a 2-D array`);
+      return row.map((c, col) => scalarOrThrow(c, `${where}[${r}][${col}]`));
+    });
+  }
+  if (Array.isArray(v)) throw new TypeError(`${where} takes a single value, not a range`);
+  return scalarOrThrow(v, where);
+}
+
+/**
+ * Calls a registered function as Excel would. Arguments are given in parameter order (an omitted optional
+ * parameter is passed as null); for a function with requiresParameterAddresses, end with at('Sheet!A1:B2').
+ */
+export function callFunction(id: string, ...args: unknown[]): CallResult {
+  const { registrations, parse } = loadBundle();
+  const fn = registrations.get(id);
+  if (!fn) throw new Error(`${id} is not registered by the bundle (registered: ${[...registrations.keys()].join(', ')})`);
+  const f = metadataOf(id);
+  const last = args[args.length - 1];
+  const inv = last instanceof InvocationArgs ? last : undefined;
+  const values = inv ? args.slice(0, -1) : args;
+  if (f.parameters.some((p) => p.repeating)) throw new Error(`${id}: repeating parameters are not supported by the harness`);
+  if (values.length > f.parameters.length) throw new Error(`${id} takes ${f.parameters.length} arguments, ${values.length} given`);
+  const missing = f.parameters.slice(values.length).find((p) => !p.optional);
+  if (missing) throw new Error(`${id}: the required argument ${missing.name} is missing`);
+  const excelArgs = f.parameters.map((_, i) => (i < values.length ? excelArgument(f, i, values[i]) : null));
+
+  const invocation: Record<string, unknown> = { functionName: id };
+  if (f.options?.requiresParameterAddresses) {
+    if (!inv?.parameterAddresses) throw new Error(`${id} requires parameter addresses: end the arguments with at('Sheet1!A1:B2', …)`);
+    invocation.parameterAddresses = [...inv.parameterAddresses];
+  } else if (inv?.parameterAddresses) {
+    throw new Error(`${id} does not declare requiresParameterAddresses, so Excel would not pass parameter addresses`);
+  }
+  if (f.options?.requiresAddress) invocation.address = inv?.address ?? 'Sheet1!A1';
+
+  // Into the bundle's realm, as the runtime's own arrays and objects.
+  const inRealm = [...excelArgs, invocation].map((a) => (a === null ? null : parse(JSON.stringify(a))));
+  let result: unknown;
+  try {
+    result = fn(...inRealm);
+  } catch (e) {
+    if (e instanceof CustomFunctionsError) return { error: { code: e.code, message: e.message } };
+    // An exception of the bundle's realm is not a host Error: read its message by shape.
+    const message = typeof (e as { message?: unknown } | null)?.message === 'string' ? (e as { message: string }).message : String(e);
+    return { error: { code: ERROR_CODES.invalidValue, message, unhandled: true } };
+  }
+  if (result instanceof CustomFunctionsError) return { error: { code: result.code, message: result.message } };
+  if (typeof result === 'object' && result !== null && typeof (result as { then?: unknown }).then === 'function') {
+    throw new Error(`${id} returned a promise: the harness calls synchronous functions only`);
+  }
+  return { value: typeof result === 'object' && result !== null ? JSON.parse(JSON.stringify(result)) : result };
+}
