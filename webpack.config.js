@@ -45,7 +45,18 @@ class StaticFilesPlugin {
   }
 }
 
-module.exports = (env = {}, argv = {}) => {
+module.exports = async (env = {}, argv = {}) => {
+  // `npm start` serves dist/addin over HTTPS with the Office development certificates (trusted localhost).
+  let https;
+  if (env.WEBPACK_SERVE) {
+    try {
+      https = await require('office-addin-dev-certs').getHttpsServerOptions();
+    } catch (e) {
+      // Installing the development CA needs an administrator (and a desktop OS): serve with a self-signed
+      // certificate instead, which Excel on the web accepts once the browser has been told to trust it.
+      console.warn(`未能安装开发证书，改用自签名证书 / could not install the development certificate, using a self-signed one: ${e.message}`);
+    }
+  }
   const baseUrl = env.baseUrl ? (env.baseUrl.endsWith('/') ? env.baseUrl : `${env.baseUrl}/`) : DEV_BASE;
   if (!/^https:\/\//.test(baseUrl)) throw new Error(`baseUrl must be an https:// URL (Office requires HTTPS): ${baseUrl}`);
   return {
@@ -67,7 +78,7 @@ module.exports = (env = {}, argv = {}) => {
     devServer: {
       static: path.resolve(__dirname, 'dist', 'addin'),
       port: 3000,
-      server: 'https',
+      server: https ? { type: 'https', options: https } : 'https',
       headers: { 'Access-Control-Allow-Origin': '*' },
     },
   };
