@@ -16,6 +16,23 @@ export interface RangeResult {
   readonly errors: number;
   /** One line for a worksheet cell: ✓ 平衡（已核对 N 项关系） or ✗ N 处不平：… */
   readonly summary: string;
+  /** With `detail`: a header row, then one row per difference (row, code, column, reported, computed, difference, grade). */
+  readonly table: string[][];
+}
+
+/** CHECKTOTALS's options text: `detail` / 明细, `strict` / 严格, `auto` / 自动 (the rounding rule), in any order. */
+export function parseRangeOptions(text: string): { detail: boolean; strict: boolean } | { error: string } {
+  const words = text.trim() === '' ? [] : text.trim().split(/[\s,，;；]+/);
+  let detail = false;
+  let strict = false;
+  for (const w of words) {
+    const k = w.toLowerCase().replace(/^tolerance=/, '');
+    if (k === 'detail' || k === '明细') detail = true;
+    else if (k === 'strict' || k === '严格') strict = true;
+    else if (k === 'auto' || k === '自动') strict = false;
+    else return { error: `未知选项"${w}"：可用 detail（明细）、strict（严格）或 auto（自动，按尾差规则） / unknown option "${w}": use detail, strict or auto` };
+  }
+  return { detail, strict };
 }
 
 /**
@@ -56,5 +73,15 @@ export function checkRange(values: ReadonlyArray<ReadonlyArray<CellValue>>, opti
     const items = problems.map((f) => `${f.cells[0] ?? ''} ${f.message}`).join(lang === 'zh' ? '；' : '; ');
     summary = lang === 'zh' ? `✗ ${problems.length} 处不平：${items}` : `✗ ${problems.length} not balanced: ${items}`;
   }
-  return { relations: result.relations, findings: result.findings, errors, summary };
+  const grades = lang === 'zh' ? { error: '错误', warning: '警告', info: '提示', rounding: '尾差' } : { error: 'error', warning: 'warning', info: 'info', rounding: 'rounding' };
+  const header = lang === 'zh' ? ['行', '科目', '列', '报告数', '计算数', '差额', '级别'] : ['row', 'subject', 'column', 'reported', 'computed', 'difference', 'grade'];
+  const table = [header, ...problems.filter((f) => f.reported !== null).map((f) => {
+    const at = parseA1(f.cells[0].replace(/^.*!/, ''));
+    const t = result.tables.find((x) => x.rows.some((r) => r.row === at.row));
+    const row = t?.rows.find((r) => r.row === at.row);
+    const subject = row ? (row.code.kind === 'code' ? row.code.subject.code : (row.labels.main ?? row.labels.expense ?? row.labels.income)?.text.trim() ?? '') : '';
+    const column = t?.columns.find((c) => c.col === at.col)?.label ?? '';
+    return [String(at.row + 1), subject, column, f.reported ?? '', f.computed ?? '', f.difference ?? '', f.rounding ? grades.rounding : grades[f.severity]];
+  })];
+  return { relations: result.relations, findings: result.findings, errors, summary, table };
 }

@@ -11,12 +11,12 @@ const invocation = (address?: string) => ({ parameterAddresses: address ? [addre
 describe('BUDGET.CHECKTOTALS', () => {
   test('the 张家口 支出总表 reports 20805 as 尾差, citing the sheet addresses of the range', () => {
     // The range starts at the header row, A5 on the sheet.
-    const out = checkTotals(rangeOf(null), invocation('支出总表!A5:I27'));
+    const out = checkTotals(rangeOf(null), null, invocation('支出总表!A5:I27'))[0][0];
     expect(out).toBe('✗ 2 处不平：D13 款 20805 合计 536.45 ≠ 明细 536.44（差 0.01，尾差）；E13 款 20805 基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）');
   });
 
   test('empty cells as 0 (desktop) and as null (web) give the same answer', () => {
-    expect(checkTotals(rangeOf(0), invocation('支出总表!A5:I27'))).toBe(checkTotals(rangeOf(null), invocation('支出总表!A5:I27')));
+    expect(checkTotals(rangeOf(0), null, invocation('支出总表!A5:I27'))[0][0]).toBe(checkTotals(rangeOf(null), null, invocation('支出总表!A5:I27'))[0][0]);
   });
 
   test('a balanced table says how many relations it verified', () => {
@@ -31,11 +31,11 @@ describe('BUDGET.CHECKTOTALS', () => {
     range[rTotal][3] = 870.36;
     range[rTotal][4] = 694.06;
     // 6 amount columns × (9 parents with children + the 合计 row) + 20 row cross-foots.
-    expect(checkTotals(range, invocation())).toBe('✓ 平衡（已核对 80 项关系）');
+    expect(checkTotals(range, null, invocation())[0][0]).toBe('✓ 平衡（已核对 80 项关系）');
   });
 
   test('a range without a header says so instead of guessing', () => {
-    expect(checkTotals([[1, 2], [3, 4]], invocation())).toBe('✗ 未识别到表格：区域应包含表头（科目编码、科目名称、合计…）');
+    expect(checkTotals([[1, 2], [3, 4]], null, invocation())[0][0]).toBe('✗ 未识别到表格：区域应包含表头（科目编码、科目名称、合计…）');
   });
 });
 

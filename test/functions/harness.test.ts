@@ -39,8 +39,22 @@ describe('the built custom functions bundle (dist/addin/functions.js) in a fake 
   test('CHECKTOTALS on the 张家口 支出总表 cites the sheet addresses of the range', () => {
     const r = callFunction('CHECKTOTALS', expenditureRange(null), at('支出总表!A5:I27'));
     expect(r.error).toBeUndefined();
-    expect(typeof r.value).toBe('string');
-    expect(String(r.value).startsWith('✗ 2 处不平：D13 款 20805 合计 536.45 ≠ 明细 536.44（差 0.01，尾差）')).toBe(true);
+    const value = r.value as string[][];
+    expect(value).toHaveLength(1);
+    expect(value[0][0].startsWith('✗ 2 处不平：D13 款 20805 合计 536.45 ≠ 明细 536.44（差 0.01，尾差）')).toBe(true);
+  });
+
+  test('CHECKTOTALS with detail spills one row per difference; strict makes them errors; a bad option is #VALUE!', () => {
+    const detail = callFunction('CHECKTOTALS', expenditureRange(null), 'detail', at('支出总表!A5:I27'));
+    expect(detail.value).toEqual([
+      ['行', '科目', '列', '报告数', '计算数', '差额', '级别'],
+      ['13', '20805', '合计', '536.45', '536.44', '0.01', '尾差'],
+      ['13', '20805', '基本支出', '536.45', '536.44', '0.01', '尾差'],
+    ]);
+    const strict = callFunction('CHECKTOTALS', expenditureRange(null), '明细 严格', at('支出总表!A5:I27'));
+    expect((strict.value as string[][]).slice(1).map((r) => r[6])).toEqual(['错误', '错误']);
+    const bad = callFunction('CHECKTOTALS', expenditureRange(null), 'verbose', at('支出总表!A5:I27'));
+    expect(bad.error).toMatchObject({ code: '#VALUE!', message: expect.stringContaining('未知选项"verbose"') });
   });
 
   test('CHECKTOTALS gives the same answer with blanks as 0 (desktop) and as null (web)', () => {

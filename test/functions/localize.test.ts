@@ -73,7 +73,7 @@ describe('zh-CN function metadata (scripts/localize-functions.ts)', () => {
 
   test('the split follows the JSDoc: two lines, or "中文 / English"', () => {
     const f = (id: string, m: FunctionsMetadata) => m.functions.find((x) => x.id === id)!;
-    expect(f('CHECKTOTALS', en).description).toBe('Checks whether the totals in a budget table range add up.');
+    expect(f('CHECKTOTALS', en).description).toBe('Checks whether the totals in a budget table range add up; differences within rounding are graded as rounding.');
     expect(f('CHECKTOTALS', zh).parameters[0].description).toBe('表格区域，含表头（科目编码、科目名称、合计、基本支出…）');
     expect(f('SUBJECTNAME', zh).parameters.map((p) => p.description)).toEqual(['科目编码，如 2101103 或 "210 11 03"', '年度，默认最新版目录', '分类：function、dept-economic、gov-economic']);
     expect(f('SUBJECTNAME', en).parameters.map((p) => p.description)).toEqual(['The subject code.', 'Edition year; the newest by default.', 'Classification kind.']);
