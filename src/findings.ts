@@ -33,7 +33,3 @@ export function render(f: RawFinding, lang: Lang): Finding {
   return { ...rest, message: text[lang] };
 }
 
-const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-export function bySeverity(a: Finding, b: Finding): number {
-  return ORDER[a.severity] - ORDER[b.severity];
-}

@@ -39,8 +39,3 @@ export function grade(reported: Amount | null, terms: readonly (Amount | null)[]
   return { consistent: false, rounding, difference, tolerance };
 }
 
-export function sumOf(terms: readonly (Amount | null)[]): Decimal {
-  let s = new Decimal(0);
-  for (const t of terms) if (t) s = s.plus(t.value);
-  return s;
-}

@@ -96,15 +96,7 @@ export interface Table {
   readonly rows: readonly TableRow[];
 }
 
-export function amountColumns(t: Table, role: AmountRole, side?: Side): Column[] {
-  return t.columns.filter((c) => c.role.kind === 'amount' && c.role.role === role && (side === undefined || c.role.side === side));
-}
-
+/** The first amount column with a role (and side): the one column lookup every rule uses. */
 export function firstAmountColumn(t: Table, role: AmountRole, side?: Side): Column | undefined {
-  return amountColumns(t, role, side)[0];
-}
-
-/** Label of a row on a side (or its main label), whitespace removed. */
-export function rowLabel(r: TableRow, side?: Side): string {
-  return (side ? r.labels[side]?.text : r.labels.main?.text) ?? '';
+  return t.columns.find((c) => c.role.kind === 'amount' && c.role.role === role && (side === undefined || c.role.side === side));
 }

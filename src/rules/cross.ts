@@ -1,4 +1,4 @@
-import type { AmountCell, AmountRole, Column, Side, Table, TableKind, TableRow, Unit } from '../table';
+import type { AmountCell, Column, Side, Table, TableKind, TableRow, Unit } from '../table';
 import { norm, stripOrdinal } from '../text';
 import { isTotalRow } from './hierarchy-sum';
 
@@ -7,9 +7,7 @@ export function tableOf(tables: readonly Table[], kind: TableKind): Table | unde
   return tables.find((t) => t.kind === kind);
 }
 
-export function col(t: Table, role: AmountRole, side?: Side): Column | undefined {
-  return t.columns.find((c) => c.role.kind === 'amount' && c.role.role === role && (side === undefined || c.role.side === side));
-}
+export { firstAmountColumn as col } from '../table';
 
 export function cellOf(r: TableRow, c: Column): AmountCell {
   return r.amounts.get(c.col) as AmountCell;

@@ -1,4 +1,4 @@
-import type { AmountCell, AmountRole, Column, Side, Table, TableKind, TableRow } from '../table';
+import { firstAmountColumn, type AmountCell, type AmountRole, type Column, type Side, type Table, type TableKind, type TableRow } from '../table';
 import { checkRelation, type Rule, type RuleMeta } from './rule';
 
 export const meta: RuleMeta = {
@@ -39,14 +39,10 @@ export const FORMULAS: Partial<Record<TableKind, readonly Formula[]>> = {
   'three-public': [{ total: 'total', terms: ['general', 'fund', 'soe'] }],
 };
 
-function column(t: Table, role: AmountRole, side?: Side): Column | undefined {
-  return t.columns.find((c) => c.role.kind === 'amount' && c.role.role === role && (side === undefined || c.role.side === side));
-}
-
 /** An income table without a 小计 column adds its sources straight into 合计. */
 function formulasFor(t: Table): readonly Formula[] {
   const base = FORMULAS[t.kind] ?? [];
-  if (t.kind === 'income' && !column(t, 'subtotal')) return [{ total: 'total', terms: [...INCOME_SOURCES, 'carryover'] }];
+  if (t.kind === 'income' && !firstAmountColumn(t, 'subtotal')) return [{ total: 'total', terms: [...INCOME_SOURCES, 'carryover'] }];
   return base;
 }
 
@@ -60,8 +56,8 @@ export const rule: Rule = {
   check(ctx) {
     for (const t of ctx.tables) {
       for (const f of formulasFor(t)) {
-        const total = column(t, f.total, f.side);
-        const terms = f.terms.map((r) => column(t, r, f.side)).filter((c): c is Column => c !== undefined);
+        const total = firstAmountColumn(t, f.total, f.side);
+        const terms = f.terms.map((r) => firstAmountColumn(t, r, f.side)).filter((c): c is Column => c !== undefined);
         if (!total || terms.length === 0) continue;
         for (const r of t.rows) {
           const tc = r.amounts.get(total.col) as AmountCell;

@@ -110,7 +110,3 @@ export function checkRelation(ctx: RuleContext, meta: RuleMeta, rel: Relation): 
   return g.rounding;
 }
 
-/** A cell-less relation has nothing to check; this keeps callers from building empty ones. */
-export function hasAny(cells: readonly AmountCell[]): boolean {
-  return cells.some((c) => c.parse.kind === 'number');
-}

@@ -1,4 +1,4 @@
-import type { AmountCell, AmountRole, Column, Table, TableRow } from '../table';
+import { firstAmountColumn, type AmountCell, type AmountRole, type Column, type Table, type TableRow } from '../table';
 import { norm, stripOrdinal } from '../text';
 import { checkRelation, type Rule, type RuleMeta } from './rule';
 
@@ -84,7 +84,7 @@ function checkRows(ctx: Parameters<Rule['check']>[0], t: Table): void {
 
 /** The 三公 table printed as one row of columns: 合计 | 因公出国 | 公务用车 (小计 | 购置 | 运维) | 公务接待. */
 function checkColumns(ctx: Parameters<Rule['check']>[0], t: Table): void {
-  const col = (role: AmountRole) => t.columns.find((c) => c.role.kind === 'amount' && c.role.role === role);
+  const col = (role: AmountRole) => firstAmountColumn(t, role);
   const total = col('total');
   const parts = [col('travel'), col('vehicle'), col('reception')].filter((c): c is Column => c !== undefined);
   const vehicle = col('vehicle');
