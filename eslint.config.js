@@ -17,7 +17,7 @@ module.exports = tseslint.config(
     files: ['src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'os', 'exceljs', 'react', '@microsoft/*', '@fluentui/*'] }],
-      'no-restricted-globals': ['error', 'window', 'document', 'Office', 'Excel', 'process', 'require'],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'Office', 'Excel', 'process', 'require'],
     },
   },
 );

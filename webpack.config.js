@@ -57,21 +57,30 @@ module.exports = async (env = {}, argv = {}) => {
       console.warn(`未能安装开发证书，改用自签名证书 / could not install the development certificate, using a self-signed one: ${e.message}`);
     }
   }
+  const playground = Boolean(env.playground);
   const baseUrl = env.baseUrl ? (env.baseUrl.endsWith('/') ? env.baseUrl : `${env.baseUrl}/`) : DEV_BASE;
   if (!/^https:\/\//.test(baseUrl)) throw new Error(`baseUrl must be an https:// URL (Office requires HTTPS): ${baseUrl}`);
   return {
     mode: argv.mode ?? 'production',
     devtool: argv.mode === 'development' ? 'source-map' : false,
-    entry: { functions: ['./functions/functions.ts', './taskpane/commands.ts'] },
-    output: { path: path.resolve(__dirname, 'dist', 'addin'), filename: '[name].js', clean: true, publicPath: baseUrl },
-    resolve: { extensions: ['.ts', '.js'] },
+    // Two bundles on the one shared-runtime page: the custom functions (small, loaded for every recalculation)
+    // and the task pane with the ribbon commands (they share the validation state, so one bundle).
+    // `--env playground` adds the stub office.js and the grid, and builds into dist/playground instead.
+    entry: {
+      ...(playground ? { playground: './playground/index.ts' } : {}),
+      functions: './functions/functions.ts',
+      taskpane: ['./taskpane/commands.ts', './taskpane/ui/index.tsx'],
+    },
+    output: { path: path.resolve(__dirname, 'dist', playground ? 'playground' : 'addin'), filename: '[name].js', clean: true, publicPath: playground ? '' : baseUrl },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.addin.json' } } }],
+      rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.addin.json' } } }],
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './functions/functions.ts' }),
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './taskpane/taskpane.html', chunks: ['functions'] }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './taskpane/taskpane.html', chunks: ['functions', 'taskpane'], chunksSortMode: 'manual' }),
       new HtmlWebpackPlugin({ filename: 'help.html', template: './taskpane/help.html', chunks: [] }),
+      ...(playground ? [new HtmlWebpackPlugin({ filename: 'index.html', template: './playground/index.html', chunks: ['playground', 'functions', 'taskpane'], chunksSortMode: 'manual' })] : []),
       new StaticFilesPlugin(baseUrl),
     ],
     performance: { hints: false },

@@ -24,6 +24,23 @@ export function checkWorkbook(workbook: Workbook, options: EngineOptions = {}): 
 }
 
 export function checkTables(workbook: Workbook, tables: readonly Table[], options: EngineOptions = {}): CheckResult {
+  const { findings, relations } = checkTablesRaw(workbook, tables, options);
+  const lang = options.lang ?? 'zh';
+  return { tables, findings: findings.map((f) => render(f, lang)), relations };
+}
+
+/** The findings with both languages kept, for a UI that switches language without checking again. */
+export interface RawCheckResult {
+  readonly tables: readonly Table[];
+  readonly findings: readonly RawFinding[];
+  readonly relations: number;
+}
+
+export function checkWorkbookRaw(workbook: Workbook, options: EngineOptions = {}): RawCheckResult {
+  return checkTablesRaw(workbook, recognizeTables(workbook), options);
+}
+
+export function checkTablesRaw(workbook: Workbook, tables: readonly Table[], options: EngineOptions = {}): RawCheckResult {
   const raw: RawFinding[] = [];
   let relations = 0;
   const catalog = options.catalog ?? Catalog.builtIn();
@@ -38,6 +55,5 @@ export function checkTables(workbook: Workbook, tables: readonly Table[], option
     };
     rule.check(ctx);
   }
-  const lang = options.lang ?? 'zh';
-  return { tables, findings: raw.map((f) => render(f, lang)), relations };
+  return { tables, findings: raw, relations };
 }

@@ -1,5 +1,5 @@
 import { a1, columnLetters, parseA1, type Workbook } from '../../src/snapshot';
-import type { ExcelContext, ExcelFill, ExcelRange, ExcelWorksheet } from './port';
+import type { ChangeEvent, ExcelContext, ExcelFill, ExcelNotes, ExcelRange, ExcelWorksheet } from './port';
 
 /**
  * An in-memory Excel behind the same port as the real one, for tests and the browser playground. It keeps
@@ -16,17 +16,21 @@ export interface FakeFill {
 
 export const NO_FILL: FakeFill = { color: '#FFFFFF', pattern: 'None', patternColor: '#000000', tintAndShade: 0, patternTintAndShade: 0 };
 
-interface FakeCell {
+export interface FakeCell {
   value: string | number | boolean | null;
   text: string;
   numberFormat: string;
   formula?: string;
   fill: FakeFill;
+  bold?: boolean;
+  link?: string;
 }
 
-class FakeSheet {
+type Box = { row: number; col: number; rows: number; cols: number };
+
+export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
-  constructor(readonly name: string) {}
+  constructor(public name: string, readonly id: string) {}
   cell(row: number, col: number): FakeCell | undefined {
     return this.cells.get(`${row},${col}`);
   }
@@ -60,9 +64,9 @@ class FakeRange implements ExcelRange {
   private loaded = new Set<string>();
   private requested = new Set<string>();
   private snapshot: Record<string, unknown> = {};
-  readonly format: { readonly fill: ExcelFill };
+  readonly format: ExcelRange['format'];
 
-  constructor(private readonly ctx: FakeExcel, private readonly sheet: FakeSheet, private readonly box: { row: number; col: number; rows: number; cols: number } | undefined) {
+  constructor(private readonly ctx: FakeExcel, private readonly sheet: FakeSheet, private readonly box: Box | undefined) {
     const fill = { clear: () => this.ctx.queueWrite(() => this.eachCell((cell) => { cell.fill = { ...NO_FILL }; })) } as ExcelFill;
     for (const key of ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'] as const) {
       Object.defineProperty(fill, key, {
@@ -74,7 +78,39 @@ class FakeRange implements ExcelRange {
         })),
       });
     }
-    this.format = { fill };
+    const font = {} as { bold: boolean };
+    Object.defineProperty(font, 'bold', {
+      enumerable: true,
+      get: () => { throw new NotLoaded('format/font/bold'); },
+      set: (v: boolean) => this.ctx.queueWrite(() => this.eachCell((cell) => { cell.bold = v; })),
+    });
+    this.format = { fill, font, autofitColumns: () => undefined };
+  }
+
+  get hyperlink(): { documentReference?: string } { throw new NotLoaded('hyperlink'); }
+  set hyperlink(h: { documentReference?: string }) {
+    this.ctx.queueWrite(() => this.eachCell((cell) => { cell.link = h.documentReference; }));
+  }
+
+  set values(v: unknown[][]) {
+    this.ctx.queueWrite(() => {
+      const b = this.box;
+      if (!b) return;
+      if (v.length !== b.rows || v.some((r) => r.length !== b.cols)) throw new Error(`InvalidArgument: ${v.length} rows for a range of ${b.rows}`);
+      for (let r = 0; r < b.rows; r++) for (let c = 0; c < b.cols; c++) {
+        const cell = this.sheet.ensure(b.row + r, b.col + c);
+        const x = v[r][c];
+        cell.value = typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean' ? x : null;
+        cell.text = cell.value === null ? '' : String(cell.value);
+        cell.formula = undefined;
+      }
+      this.ctx.changed(this.sheet, b, 'ThisLocalAddin');
+    });
+  }
+  get values(): unknown[][] { return this.read('values') as unknown[][]; }
+
+  select(): void {
+    this.ctx.queueWrite(() => { if (this.box) this.ctx.selectBoxes(this.sheet, [this.box]); });
   }
 
   private eachCell(f: (c: FakeCell) => void): void {
@@ -83,7 +119,7 @@ class FakeRange implements ExcelRange {
   }
 
   private grid<T>(f: (c: FakeCell | undefined) => T): T[][] {
-    const b = this.box as { row: number; col: number; rows: number; cols: number };
+    const b = this.box as Box;
     return Array.from({ length: b.rows }, (_, r) => Array.from({ length: b.cols }, (_, c) => f(this.sheet.cell(b.row + r, b.col + c))));
   }
 
@@ -131,7 +167,6 @@ class FakeRange implements ExcelRange {
   }
 
   get address(): string { return this.read('address') as string; }
-  get values(): unknown[][] { return this.read('values') as unknown[][]; }
   get text(): string[][] { return this.read('text') as string[][]; }
   get numberFormat(): unknown[][] { return this.read('numberFormat') as unknown[][]; }
   get formulas(): unknown[][] { return this.read('formulas') as unknown[][]; }
@@ -142,17 +177,46 @@ class FakeRange implements ExcelRange {
   get isNullObject(): boolean { return this.read('isNullObject') as boolean; }
 }
 
+/** `D13` or `D13:F20` (with or without a sheet part) as a box. */
+export function boxOf(address: string): Box {
+  const [from, to = from] = address.replace(/^.*!/, '').replace(/\$/g, '').split(':');
+  const a = parseA1(from);
+  const z = parseA1(to);
+  return { row: Math.min(a.row, z.row), col: Math.min(a.col, z.col), rows: Math.abs(z.row - a.row) + 1, cols: Math.abs(z.col - a.col) + 1 };
+}
+
 class FakeWorksheet implements ExcelWorksheet {
-  constructor(private readonly ctx: FakeExcel, readonly sheet: FakeSheet) {}
-  get name(): string { return this.sheet.name; }
+  constructor(private readonly ctx: FakeExcel, readonly sheet: FakeSheet | undefined) {}
+  private get real(): FakeSheet {
+    if (!this.sheet) throw new Error('InvalidObjectPath: the worksheet does not exist');
+    return this.sheet;
+  }
+  get name(): string { return this.real.name; }
+  get id(): string { return this.real.id; }
+  get isNullObject(): boolean { return this.sheet === undefined; }
+  load(): void { /* name, id and isNullObject are always at hand in the fake */ }
   getUsedRangeOrNullObject(): ExcelRange {
-    return new FakeRange(this.ctx, this.sheet, this.sheet.bounds());
+    return new FakeRange(this.ctx, this.real, this.real.bounds());
   }
   getRange(address = 'A1'): ExcelRange {
-    const [from, to = from] = address.replace(/^.*!/, '').split(':');
-    const a = parseA1(from);
-    const z = parseA1(to);
-    return new FakeRange(this.ctx, this.sheet, { row: a.row, col: a.col, rows: z.row - a.row + 1, cols: z.col - a.col + 1 });
+    return new FakeRange(this.ctx, this.real, boxOf(address));
+  }
+  getRanges(address = 'A1'): { select(): void } {
+    const boxes = address.split(',').map((a) => boxOf(a.trim()));
+    const sheet = this.real;
+    return { select: () => this.ctx.queueWrite(() => this.ctx.selectBoxes(sheet, boxes)) };
+  }
+  activate(): void {
+    const sheet = this.real;
+    this.ctx.queueWrite(() => { this.ctx.activeSheet = sheet.name; this.ctx.notify(); });
+  }
+  delete(): void {
+    const sheet = this.real;
+    this.ctx.queueWrite(() => {
+      const i = this.ctx.sheets.indexOf(sheet);
+      if (i >= 0) this.ctx.sheets.splice(i, 1);
+      if (this.ctx.activeSheet === sheet.name) this.ctx.activeSheet = this.ctx.sheets[0]?.name ?? '';
+    });
   }
 }
 
@@ -167,8 +231,42 @@ class FakeWorksheets {
     if (!sheet) throw new Error(`ItemNotFound: ${key}`);
     return new FakeWorksheet(this.ctx, sheet);
   }
+  getItemOrNullObject(key: string): ExcelWorksheet {
+    return new FakeWorksheet(this.ctx, this.ctx.sheets.find((x) => x.name === key));
+  }
+  add(name?: string): ExcelWorksheet {
+    const sheet = new FakeSheet(name ?? `Sheet${this.ctx.sheets.length + 1}`, `{fake-${this.ctx.nextId++}}`);
+    if (this.ctx.sheets.some((x) => x.name === sheet.name)) throw new Error(`ItemAlreadyExists: ${sheet.name}`);
+    this.ctx.queueWrite(() => { this.ctx.sheets.push(sheet); });
+    return new FakeWorksheet(this.ctx, sheet);
+  }
   load(): void {
     this.ctx.queueWrite(() => { this.ctx.itemsLoaded = true; });
+  }
+  readonly onChanged = {
+    add: (handler: (event: ChangeEvent) => Promise<unknown>): { remove(): void } => {
+      this.ctx.changeHandlers.add(handler);
+      return { remove: () => { this.ctx.changeHandlers.delete(handler); } };
+    },
+  };
+}
+
+/** Notes keyed by `sheet!A1`. */
+class FakeNotes implements ExcelNotes {
+  constructor(private readonly ctx: FakeExcel) {}
+  private key(address: string): string {
+    const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(address);
+    const sheet = m ? (m[1] ?? m[2]).replace(/''/g, "'") : this.ctx.activeSheet;
+    return `${sheet}!${(m ? m[3] : address).replace(/\$/g, '')}`;
+  }
+  add(cellAddress: string, content: string): void {
+    const key = this.key(cellAddress);
+    if (this.ctx.notes.has(key)) throw new Error(`InvalidArgument: ${key} already has a note`);
+    this.ctx.queueWrite(() => { this.ctx.notes.set(key, content); });
+  }
+  getItemOrNullObject(cellAddress: string): { delete(): void } {
+    const key = this.key(cellAddress);
+    return { delete: () => this.ctx.queueWrite(() => { this.ctx.notes.delete(key); }) };
   }
 }
 
@@ -179,11 +277,18 @@ export class FakeExcel implements ExcelContext {
   private loads = new Set<FakeRange>();
   private writes: Array<() => void> = [];
   itemsLoaded = false;
+  nextId = 1;
+  activeSheet: string;
+  /** The selected areas, as Excel would highlight them. */
+  selection: { sheet: string; boxes: Box[] };
+  readonly notes = new Map<string, string>();
+  readonly changeHandlers = new Set<(event: ChangeEvent) => Promise<unknown>>();
+  private readonly observers = new Set<() => void>();
   readonly workbook: ExcelContext['workbook'];
 
   constructor(book: Workbook) {
     this.sheets = book.sheets.map((s) => {
-      const fs = new FakeSheet(s.name);
+      const fs = new FakeSheet(s.name, `{fake-${this.nextId++}}`);
       for (const row of s.rows) for (const c of row) {
         if (!c) continue;
         const cell = fs.ensure(c.row, c.col);
@@ -194,7 +299,51 @@ export class FakeExcel implements ExcelContext {
       }
       return fs;
     });
-    this.workbook = { worksheets: new FakeWorksheets(this) };
+    this.activeSheet = this.sheets[0]?.name ?? '';
+    this.selection = { sheet: this.activeSheet, boxes: [{ row: 0, col: 0, rows: 1, cols: 1 }] };
+    this.workbook = {
+      worksheets: new FakeWorksheets(this),
+      notes: new FakeNotes(this),
+      getSelectedRange: () => {
+        const sheet = this.sheets.find((x) => x.name === this.selection.sheet);
+        if (!sheet) throw new Error('ItemNotFound: no selection');
+        return new FakeRange(this, sheet, this.selection.boxes[0]);
+      },
+    };
+  }
+
+  /** Called after every sync and edit: the playground grid redraws. */
+  observe(f: () => void): () => void {
+    this.observers.add(f);
+    return () => this.observers.delete(f);
+  }
+
+  notify(): void {
+    for (const f of this.observers) f();
+  }
+
+  selectBoxes(sheet: FakeSheet, boxes: Box[]): void {
+    this.activeSheet = sheet.name;
+    this.selection = { sheet: sheet.name, boxes };
+  }
+
+  /** Tells the change handlers that cells changed, as Excel's worksheet onChanged does. */
+  changed(sheet: FakeSheet, box: Box, triggerSource: string): void {
+    const address = box.rows === 1 && box.cols === 1 ? a1(box.row, box.col) : `${a1(box.row, box.col)}:${a1(box.row + box.rows - 1, box.col + box.cols - 1)}`;
+    for (const h of this.changeHandlers) void h({ address, worksheetId: sheet.id, triggerSource });
+  }
+
+  /** A user types into a cell (the playground, tests): the value changes and onChanged fires. */
+  edit(sheetName: string, address: string, value: string | number | null): void {
+    const sheet = this.sheets.find((x) => x.name === sheetName);
+    if (!sheet) throw new Error(`ItemNotFound: ${sheetName}`);
+    const { row, col } = parseA1(address);
+    const cell = sheet.ensure(row, col);
+    cell.value = value;
+    cell.formula = undefined;
+    cell.text = value === null ? '' : typeof value === 'number' ? value.toFixed(Math.max(0, (/\.(0+)/.exec(cell.numberFormat)?.[1].length ?? 0))) : value;
+    this.changed(sheet, { row, col, rows: 1, cols: 1 }, 'Unknown');
+    this.notify();
   }
 
   queueLoad(r: FakeRange): void {
@@ -212,6 +361,7 @@ export class FakeExcel implements ExcelContext {
     for (const r of this.loads) bytes += r.resolve();
     this.loads.clear();
     this.syncs.push(bytes);
+    this.notify();
   }
 
   /** The fill of a cell, as a test looks at the sheet. */

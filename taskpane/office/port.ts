@@ -12,9 +12,18 @@ export interface ExcelFill {
   clear(): void;
 }
 
+/** What Excel says when cells are edited (Excel.WorksheetChangedEventArgs, the part the add-in uses). */
+export interface ChangeEvent {
+  readonly address: string;
+  readonly worksheetId: string;
+  /** `ThisLocalAddin` when the add-in's own write caused it. */
+  readonly triggerSource?: string;
+}
+
 export interface ExcelRange {
   readonly address: string;
-  readonly values: unknown[][];
+  /** Written only where the user asked for exactly that (insert a subject, write the report sheet). */
+  values: unknown[][];
   readonly text: string[][];
   readonly numberFormat: unknown[][];
   readonly formulas: unknown[][];
@@ -23,14 +32,30 @@ export interface ExcelRange {
   readonly rowIndex: number;
   readonly columnIndex: number;
   readonly isNullObject: boolean;
-  readonly format: { readonly fill: ExcelFill };
+  readonly format: { readonly fill: ExcelFill; readonly font: { bold: boolean }; autofitColumns(): void };
+  /** A link to another cell of the workbook (ExcelApi 1.7). */
+  hyperlink: { documentReference?: string; textToDisplay?: string; screenTip?: string };
   load(propertyNames: string): void;
+  select(): void;
 }
 
 export interface ExcelWorksheet {
   readonly name: string;
+  readonly id: string;
+  readonly isNullObject: boolean;
   getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange;
   getRange(address?: string): ExcelRange;
+  /** Several areas at once, e.g. `D13, D14:D20` (ExcelApi 1.9), to select a total with its terms. */
+  getRanges(address?: string): { select(): void };
+  activate(): void;
+  delete(): void;
+  load(propertyNames: string): void;
+}
+
+/** Cell notes (ExcelApi 1.18): the add-in adds one only where a cell has none, and removes only its own. */
+export interface ExcelNotes {
+  add(cellAddress: string, content: string): unknown;
+  getItemOrNullObject(key: string): { delete(): void };
 }
 
 export interface ExcelContext {
@@ -38,8 +63,13 @@ export interface ExcelContext {
     readonly worksheets: {
       readonly items: ExcelWorksheet[];
       getItem(key: string): ExcelWorksheet;
+      getItemOrNullObject(key: string): ExcelWorksheet;
+      add(name?: string): ExcelWorksheet;
       load(propertyNames: string): void;
+      readonly onChanged: { add(handler: (event: ChangeEvent) => Promise<unknown>): unknown };
     };
+    readonly notes: ExcelNotes;
+    getSelectedRange(): ExcelRange;
   };
   sync(): Promise<unknown>;
 }
