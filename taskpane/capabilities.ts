@@ -11,6 +11,8 @@ export interface Capabilities {
   readonly sharedRuntime: boolean;
   /** Fill patterns, so marks can restore a cell's exact original fill. */
   readonly exactMarks: boolean;
+  /** Cell notes (ExcelApi 1.18): a marked total also gets its message as a note. */
+  readonly cellNotes: boolean;
   /** What the user is told about what is missing (empty when everything works). */
   readonly notes: readonly Text[];
 }
@@ -20,6 +22,7 @@ export function capabilities(req: Requirements): Capabilities {
   const customFunctions = req.isSetSupported('CustomFunctionsRuntime', '1.1');
   const sharedRuntime = req.isSetSupported('SharedRuntime', '1.1');
   const exactMarks = req.isSetSupported('ExcelApi', '1.9');
+  const cellNotes = req.isSetSupported('ExcelApi', '1.18');
   const notes: Text[] = [];
   if (!customFunctions) {
     notes.push({
@@ -33,5 +36,5 @@ export function capabilities(req: Requirements): Capabilities {
       en: 'This Excel cannot read fill patterns, so cells are not coloured (their original fill could not be restored exactly); findings are still listed.',
     });
   }
-  return { customFunctions, sharedRuntime, exactMarks, notes };
+  return { customFunctions, sharedRuntime, exactMarks, cellNotes, notes };
 }

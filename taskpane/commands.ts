@@ -1,35 +1,17 @@
 import { loadCatalog } from '../src/catalog/persist';
-import { capabilities } from './capabilities';
-import type { SavedFill } from './office/marks';
+import { depsFor, fillStore } from './deps';
+import { documentStore, officeHost as officePaneHost } from './host';
 import { setState } from './state';
 import { unmarkWorkbook, validateWorkbook, type FillStore, type ValidateDeps } from './validate';
 
-const FILLS_KEY = 'budget-check.saved-fills.v1';
-
 /** Document settings travel with the workbook file, so originals survive save and reopen. */
 export function documentFillStore(settings: Office.Settings): FillStore {
-  return {
-    load: async () => {
-      const raw: unknown = settings.get(FILLS_KEY);
-      return Array.isArray(raw) ? (raw as SavedFill[]) : [];
-    },
-    save: (fills) => new Promise<void>((resolve, reject) => {
-      if (fills.length === 0) settings.remove(FILLS_KEY);
-      else settings.set(FILLS_KEY, fills);
-      settings.saveAsync((r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(r.error.message))));
-    }),
-  };
+  return fillStore({ document: documentStore(settings) });
 }
 
 function officeDeps(): ValidateDeps {
-  const caps = capabilities(Office.context.requirements);
-  return {
-    run: (batch) => Excel.run((ctx) => batch(ctx)),
-    fills: documentFillStore(Office.context.document.settings),
-    catalog: loadCatalog(typeof localStorage === 'undefined' ? undefined : localStorage).catalog,
-    onTheWeb: Office.context.platform === Office.PlatformType.OfficeOnline,
-    mark: caps.exactMarks,
-  };
+  const host = officePaneHost();
+  return depsFor(host, loadCatalog(host.user).catalog);
 }
 
 export interface CommandHost {

@@ -1,6 +1,8 @@
-import { checkWorkbook } from '../src/engine';
+import { checkWorkbookRaw } from '../src/engine';
 import type { Catalog } from '../src/catalog/catalog';
-import type { Text } from '../src/findings';
+import type { Lang, Text } from '../src/findings';
+import { splitRef } from './cells';
+import { addNotes, removeNotes } from './ops/notes';
 import type { ExcelContext } from './office/port';
 import { applyMarks, clearMarks, marksFor, type SavedFill } from './office/marks';
 import { readWorkbook, WEB_PAYLOAD_LIMIT } from './office/read';
@@ -19,6 +21,17 @@ export interface ValidateDeps {
   readonly catalog?: Catalog;
   readonly onTheWeb?: boolean;
   readonly mark?: boolean;
+  /** Where the platform has cell notes (ExcelApi 1.18): each marked total gets its message as a note. */
+  readonly notes?: NoteStore;
+  /** Cancels between the steps of a run; nothing is marked after a cancel. */
+  readonly signal?: AbortSignal;
+}
+
+/** The notes the add-in added (sheet!A1), kept in the document so 清除标记 removes them after a reopen too. */
+export interface NoteStore {
+  load(): Promise<readonly string[]>;
+  save(keys: readonly string[]): Promise<void>;
+  readonly lang: Lang;
 }
 
 export function describeError(e: unknown): Text {
@@ -26,34 +39,68 @@ export function describeError(e: unknown): Text {
   return { zh: `校验未能完成：${detail}`, en: `The check could not finish: ${detail}` };
 }
 
+/** Lets the pane paint its progress between steps (the engine itself runs in one go). */
+const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+export type Outcome = 'done' | 'cancelled';
+
 /** Reads the workbook, checks it, marks the cells (keeping their original fills) and records the result. */
-export async function validateWorkbook(deps: ValidateDeps): Promise<void> {
-  setState({ running: true, error: undefined });
+export async function validateWorkbook(deps: ValidateDeps): Promise<Outcome> {
+  setState({ running: true, phase: 'read', error: undefined, cancelled: false });
+  const cancelled = (): boolean => {
+    if (!deps.signal?.aborted) return false;
+    setState({ running: false, phase: undefined, cancelled: true });
+    return true;
+  };
   try {
     const previous = getState().saved.length > 0 ? getState().saved : await deps.fills.load();
     const book = await deps.run((ctx) => readWorkbook(ctx, { payloadLimit: deps.onTheWeb ? WEB_PAYLOAD_LIMIT : undefined }));
-    const result = checkWorkbook(book, { catalog: deps.catalog });
+    if (cancelled()) return 'cancelled';
+    setState({ phase: 'check' });
+    await breathe();
+    if (cancelled()) return 'cancelled';
+    const result = checkWorkbookRaw(book, { catalog: deps.catalog });
+    if (cancelled()) return 'cancelled';
     let saved = previous;
     if (deps.mark !== false) {
+      setState({ phase: 'mark' });
       // Unmark what the last run marked but this one does not, so stale marks never linger.
       const marks = marksFor(result.findings);
       const keep = new Set(marks.map((m) => `${m.sheet}!${m.address}`));
       const stale = previous.filter((s) => !keep.has(`${s.sheet}!${s.address}`));
       saved = await deps.run((ctx) => applyMarks(ctx, marks, previous.filter((s) => keep.has(`${s.sheet}!${s.address}`)), stale));
       await deps.fills.save(saved);
+      const notes = deps.notes;
+      if (notes) {
+        // The last run's notes go first, so a note never outlives its finding.
+        const old = await notes.load();
+        const items = result.findings.filter((f) => f.cells.length > 0).map((f) => ({ ...splitRef(f.cells[0], f.sheet), text: f.text[notes.lang] }));
+        const added = await deps.run(async (ctx) => {
+          await removeNotes(ctx, old);
+          return addNotes(ctx, items);
+        });
+        await notes.save(added);
+      }
     }
-    setState({ result, at: new Date(), saved, running: false });
+    setState({ result, at: new Date(), saved, running: false, phase: undefined, changes: [] });
+    return 'done';
   } catch (e) {
-    setState({ running: false, error: describeError(e) });
+    setState({ running: false, phase: undefined, error: describeError(e) });
     throw e;
   }
 }
 
 /** 清除标记: puts every marked cell's original fill back. */
-export async function unmarkWorkbook(deps: Pick<ValidateDeps, 'run' | 'fills'>): Promise<number> {
+export async function unmarkWorkbook(deps: Pick<ValidateDeps, 'run' | 'fills' | 'notes'>): Promise<number> {
   const saved = getState().saved.length > 0 ? getState().saved : await deps.fills.load();
   if (saved.length > 0) await deps.run((ctx) => clearMarks(ctx, saved));
   await deps.fills.save([]);
+  const notes = deps.notes;
+  if (notes) {
+    const keys = await notes.load();
+    if (keys.length > 0) await deps.run((ctx) => removeNotes(ctx, keys));
+    await notes.save([]);
+  }
   setState({ saved: [] });
   return saved.length;
 }

@@ -29,7 +29,7 @@ export interface SavedFill {
 const FILL_PROPS = 'format/fill/color,format/fill/pattern,format/fill/patternColor,format/fill/tintAndShade,format/fill/patternTintAndShade';
 
 /** One mark per cell: the worst finding that cites it wins (error over rounding over info). */
-export function marksFor(findings: readonly Finding[]): Mark[] {
+export function marksFor<F extends Pick<Finding, 'rounding' | 'severity' | 'cells' | 'sheet'>>(findings: readonly F[]): Mark[] {
   const rank: Record<MarkKind, number> = { error: 0, rounding: 1, info: 2 };
   const byCell = new Map<string, Mark>();
   for (const f of findings) {

@@ -1,0 +1,226 @@
+import type { ImportProblem } from '../src/catalog/import';
+import { importCatalog } from '../src/catalog/import';
+import { forgetImportedCatalog, loadCatalog, saveImportedCatalog, type LoadedCatalog } from '../src/catalog/persist';
+import { findingKey, findingsCsv, findingsHtml } from '../src/export';
+import { render, type Finding, type Lang, type RawFinding, type Text } from '../src/findings';
+import type { CellChange, PaneHost } from './host';
+import { explain, loadExplanations, unexplain, type Explanation } from './ops/explanations';
+import { insertIntoSelection, readSelectionGrid } from './ops/insert';
+import { writeReportSheet } from './ops/report-sheet';
+import { selectFinding } from './ops/select';
+import { boxOfAddress, cellsOf } from './cells';
+import { getState, setState, subscribe as subscribeState, type ValidationState } from './state';
+import { depsFor } from './deps';
+import { unmarkWorkbook, validateWorkbook } from './validate';
+
+/** What the pane shows besides the validation state: a short message after an action, and its own settings. */
+export interface PaneState {
+  readonly lang: Lang;
+  readonly auto: boolean;
+  readonly explanations: ReadonlyMap<string, Explanation>;
+  readonly catalog: LoadedCatalog;
+  readonly toast?: { readonly intent: 'success' | 'error' | 'info'; readonly text: Text };
+  readonly importProblems?: readonly ImportProblem[];
+}
+
+const LANG_KEY = 'budget-check.pane.lang';
+const AUTO_KEY = 'budget-check.pane.auto';
+/** Edits come in bursts (typing, pasting): wait for a pause before checking again. */
+export const AUTO_DELAY_MS = 1500;
+
+/**
+ * The task pane's behaviour, apart from React: every button calls one method here, so it is tested through
+ * the in-memory Excel without rendering anything.
+ */
+export class PaneController {
+  private pane: PaneState;
+  private readonly listeners = new Set<() => void>();
+  private abort?: AbortController;
+  private stopWatching?: () => Promise<void>;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(readonly host: PaneHost) {
+    const lang = host.user?.getItem(LANG_KEY);
+    this.pane = {
+      lang: lang === 'zh' || lang === 'en' ? lang : host.language,
+      auto: host.user?.getItem(AUTO_KEY) === '1',
+      explanations: loadExplanations(host.document),
+      catalog: loadCatalog(host.user),
+    };
+    subscribeState(() => this.emit());
+  }
+
+  get state(): PaneState {
+    return this.pane;
+  }
+
+  get validation(): ValidationState {
+    return getState();
+  }
+
+  subscribe(l: () => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  private emit(): void {
+    for (const l of this.listeners) l();
+  }
+
+  private set(patch: Partial<PaneState>): void {
+    this.pane = { ...this.pane, ...patch };
+    this.emit();
+  }
+
+  private fail(e: unknown): void {
+    const detail = e instanceof Error ? e.message : String(e);
+    this.set({ toast: { intent: 'error', text: { zh: `操作未能完成：${detail}`, en: `The operation failed: ${detail}` } } });
+  }
+
+  dismissToast(): void {
+    this.set({ toast: undefined });
+  }
+
+  setLang(lang: Lang): void {
+    this.host.user?.setItem(LANG_KEY, lang);
+    this.set({ lang });
+  }
+
+  findings(): Finding[] {
+    return (getState().result?.findings ?? []).map((f) => render(f, this.pane.lang));
+  }
+
+  async validate(): Promise<void> {
+    if (getState().running) return;
+    this.abort = new AbortController();
+    this.set({ toast: undefined });
+    try {
+      const outcome = await validateWorkbook({ ...depsFor(this.host, this.pane.catalog.catalog, this.pane.lang), signal: this.abort.signal });
+      if (outcome === 'cancelled') this.set({ toast: { intent: 'info', text: { zh: '已取消校验，未做任何标记。', en: 'Validation cancelled; nothing was marked.' } } });
+    } catch {
+      // validateWorkbook put the reason in the state; the pane shows it.
+    } finally {
+      this.abort = undefined;
+    }
+  }
+
+  cancel(): void {
+    this.abort?.abort();
+  }
+
+  async clearMarks(): Promise<void> {
+    try {
+      const n = await unmarkWorkbook(depsFor(this.host, this.pane.catalog.catalog, this.pane.lang));
+      this.set({ toast: { intent: 'success', text: { zh: `已恢复 ${n} 个单元格的原格式。`, en: `Original formatting restored on ${n} cells.` } } });
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  async select(f: RawFinding): Promise<void> {
+    try {
+      await this.host.run((ctx) => selectFinding(ctx, render(f, this.pane.lang)));
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** True when a cell of the finding was edited since the run that found it. */
+  isStale(f: RawFinding, changes: readonly CellChange[] = getState().changes): boolean {
+    if (changes.length === 0) return false;
+    const boxes = changes.map((c) => ({ sheet: c.sheet, box: boxOfAddress(c.address) }));
+    return cellsOf(f).some(({ sheet, row, col }) => boxes.some((b) => b.sheet === sheet && row >= b.box.row && row < b.box.row + b.box.rows && col >= b.box.col && col < b.box.col + b.box.cols));
+  }
+
+  async explain(f: RawFinding, note: string): Promise<void> {
+    try {
+      const key = findingKey(f);
+      if (note.trim() === '') await unexplain(this.host.document, key);
+      else await explain(this.host.document, key, note.trim(), new Date());
+      this.set({ explanations: loadExplanations(this.host.document) });
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private notesByKey(): Map<string, string> {
+    return new Map([...this.pane.explanations].map(([k, v]) => [k, v.note]));
+  }
+
+  async exportSheet(): Promise<void> {
+    try {
+      const { sheet, rows } = await this.host.run((ctx) => writeReportSheet(ctx, this.findings(), this.pane.lang, this.notesByKey()));
+      this.set({ toast: { intent: 'success', text: { zh: `已生成工作表“${sheet}”（${rows} 条）。`, en: `Sheet "${sheet}" written (${rows} rows).` } } });
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  exportFile(format: 'csv' | 'html'): void {
+    const stamp = (getState().at ?? new Date()).toISOString().slice(0, 10);
+    if (format === 'csv') this.host.download(`校验报告-${stamp}.csv`, 'text/csv', findingsCsv(this.findings(), this.pane.lang, this.notesByKey()));
+    else this.host.download(`校验报告-${stamp}.html`, 'text/html', findingsHtml(this.pane.lang === 'zh' ? '校验报告' : 'Validation report', this.findings(), this.pane.lang, this.notesByKey()));
+  }
+
+  async insert(text: string): Promise<void> {
+    try {
+      const r = await this.host.run((ctx) => insertIntoSelection(ctx, text));
+      if ('error' in r) this.set({ toast: { intent: 'error', text: r.error } });
+      else this.set({ toast: { intent: 'success', text: { zh: `已在 ${r.address} 插入“${text}”。`, en: `Inserted "${text}" in ${r.address}.` } } });
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** Imports a catalog from the selected range (or the active sheet) and keeps it for this user. */
+  async importFromSelection(label: string, year: number): Promise<void> {
+    try {
+      const grid = await this.host.run((ctx) => readSelectionGrid(ctx));
+      const result = importCatalog(grid, label, year);
+      const errors = result.problems.filter((p) => p.severity === 'error');
+      if (result.entries === 0 || errors.length > 0) {
+        this.set({ importProblems: result.problems, toast: { intent: 'error', text: { zh: `未导入：发现 ${errors.length || 1} 个错误，请修改后重试。`, en: `Not imported: ${errors.length || 1} errors; correct them and try again.` } } });
+        return;
+      }
+      if (this.host.user) saveImportedCatalog(this.host.user, label, year, result);
+      this.set({
+        catalog: this.host.user ? loadCatalog(this.host.user) : { catalog: this.pane.catalog.catalog.withImported(result.edition), label },
+        importProblems: result.problems,
+        toast: { intent: 'success', text: { zh: `已导入 ${result.entries} 个科目。`, en: `${result.entries} subjects imported.` } },
+      });
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  forgetImport(): void {
+    if (this.host.user) forgetImportedCatalog(this.host.user);
+    this.set({ catalog: loadCatalog(this.host.user), importProblems: undefined, toast: { intent: 'success', text: { zh: '已恢复内置目录。', en: 'The built-in catalog is in use again.' } } });
+  }
+
+  /** Watches edits: findings citing edited cells are marked stale, and with `auto` the workbook is checked again. */
+  async setAuto(auto: boolean): Promise<void> {
+    this.host.user?.setItem(AUTO_KEY, auto ? '1' : '0');
+    this.set({ auto });
+  }
+
+  async startWatching(): Promise<void> {
+    if (this.stopWatching) return;
+    try {
+      this.stopWatching = await this.host.watchChanges((changes) => {
+        setState({ changes: [...getState().changes, ...changes] });
+        if (!this.pane.auto) return;
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => { this.timer = undefined; void this.validate(); }, AUTO_DELAY_MS);
+      });
+    } catch {
+      // Without change events (old Excel) findings are simply never marked stale.
+    }
+  }
+
+  async dispose(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    await this.stopWatching?.();
+    this.stopWatching = undefined;
+  }
+}

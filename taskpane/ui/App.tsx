@@ -1,0 +1,67 @@
+import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Text, ToggleButton, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { DismissRegular, LocalLanguageRegular } from '@fluentui/react-icons';
+import { useState, useSyncExternalStore } from 'react';
+import type { PaneController } from '../controller';
+import { CatalogView } from './CatalogView';
+import { FindingsView } from './FindingsView';
+import { STRINGS } from './strings';
+import { SubjectsView } from './SubjectsView';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingTop: '10px', paddingBottom: '4px', paddingLeft: '12px', paddingRight: '8px' },
+  body: { flexGrow: 1, paddingLeft: '12px', paddingRight: '12px', paddingBottom: '16px' },
+});
+
+type TabId = 'findings' | 'subjects' | 'catalog';
+
+/** Reads the controller's two stores; React re-renders on any change of either. */
+export function usePane(controller: PaneController) {
+  const pane = useSyncExternalStore((l) => controller.subscribe(l), () => controller.state);
+  const validation = useSyncExternalStore((l) => controller.subscribe(l), () => controller.validation);
+  return { pane, validation };
+}
+
+export function App({ controller }: { controller: PaneController }) {
+  const styles = useStyles();
+  const { pane } = usePane(controller);
+  const [tab, setTab] = useState<TabId>('findings');
+  const t = STRINGS[pane.lang];
+  const dark = controller.host.theme() === 'dark';
+  return (
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={pane.lang === 'zh' ? 'zh-CN' : 'en-US'}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <Text as="h1" weight="semibold" size={400}>{t.appTitle}</Text>
+          <ToggleButton
+            size="small"
+            appearance="subtle"
+            icon={<LocalLanguageRegular />}
+            checked={pane.lang === 'en'}
+            aria-label={t.languageLabel}
+            title={t.languageLabel}
+            onClick={() => controller.setLang(pane.lang === 'zh' ? 'en' : 'zh')}
+          >
+            {t.language}
+          </ToggleButton>
+        </header>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small" style={{ paddingLeft: 4 }}>
+          <Tab value="findings">{t.tabFindings}</Tab>
+          <Tab value="subjects">{t.tabSubjects}</Tab>
+          <Tab value="catalog">{t.tabCatalog}</Tab>
+        </TabList>
+        <main className={styles.body}>
+          {pane.toast && (
+            <MessageBar intent={pane.toast.intent} role="status" style={{ marginTop: 8 }}>
+              <MessageBarBody>{pane.toast.text[pane.lang]}</MessageBarBody>
+              <MessageBarActions containerAction={<Button size="small" appearance="transparent" aria-label={t.close} icon={<DismissRegular />} onClick={() => controller.dismissToast()} />} />
+            </MessageBar>
+          )}
+          {tab === 'findings' && <FindingsView controller={controller} />}
+          {tab === 'subjects' && <SubjectsView controller={controller} />}
+          {tab === 'catalog' && <CatalogView controller={controller} />}
+        </main>
+      </div>
+    </FluentProvider>
+  );
+}

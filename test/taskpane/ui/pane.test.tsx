@@ -1,0 +1,161 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { samplePath } from '../../../cli/sample';
+import { readXlsx } from '../../../cli/xlsx';
+import type { Workbook } from '../../../src/snapshot';
+import { PaneController } from '../../../taskpane/controller';
+import { FakeExcel, NO_FILL } from '../../../taskpane/office/fake';
+import { MARK_COLORS } from '../../../taskpane/office/marks';
+import { resetState } from '../../../taskpane/state';
+import { App } from '../../../taskpane/ui/App';
+import { seedWorkbook } from '../../helpers/fixtures';
+import { fakeHost, MemoryDocument, MemoryStorage } from '../../helpers/pane-host';
+
+let sample: Workbook;
+beforeAll(async () => {
+  sample = await readXlsx(readFileSync(samplePath()));
+});
+beforeEach(() => resetState());
+
+function setup(book: Workbook = sample, opts: Parameters<typeof fakeHost>[1] = {}) {
+  const excel = new FakeExcel(book);
+  const host = fakeHost(excel, opts);
+  const controller = new PaneController(host);
+  const view = render(<App controller={controller} />);
+  return { excel, host, controller, view };
+}
+
+async function validate(): Promise<void> {
+  await act(async () => { fireEvent.click(screen.getByRole('button', { name: /校验工作簿|Validate workbook/ })); });
+  await screen.findByTestId('summary');
+}
+
+describe('task pane on the sample workbook', () => {
+  test('validates: summary by severity and table, then the findings grouped by table, 20805 as 尾差', async () => {
+    setup();
+    expect(screen.getByText(/尚未校验/)).toBeTruthy();
+    await validate();
+    const items = screen.getAllByTestId('finding');
+    expect(items).toHaveLength(7);
+    expect(items.every((i) => i.getAttribute('data-grade') === 'rounding')).toBe(true);
+    expect(screen.getByTestId('count-rounding').textContent).toContain('7');
+    const income = screen.getByRole('region', { name: '收入总表' });
+    expect(within(income).getAllByTestId('finding')).toHaveLength(3);
+    const first = within(income).getAllByTestId('finding')[0];
+    expect(first.textContent).toContain('20805');
+    expect(first.textContent).toContain('填报 536.45');
+    expect(first.textContent).toContain('计算 536.44');
+    expect(first.textContent).toContain('差额 0.01');
+    expect(first.textContent).toContain('尾差');
+  });
+
+  test('clicking a finding activates its sheet and selects the total with its terms', async () => {
+    const { excel } = setup();
+    await validate();
+    const item = screen.getAllByTestId('finding').find((i) => i.textContent?.includes('收入总表!D13'))!;
+    await act(async () => { fireEvent.click(within(item).getAllByRole('button')[0]); });
+    expect(excel.activeSheet).toBe('收入总表');
+    expect(excel.selection.sheet).toBe('收入总表');
+    // D13 is row 12, column 3 (0-based); the terms are the 项 rows under it.
+    expect(excel.selection.boxes[0]).toMatchObject({ row: 12, col: 3 });
+    expect(excel.selection.boxes.length).toBeGreaterThan(1);
+  });
+
+  test('marks in colour-blind-safe fills and 清除标记 puts the user\'s own fill back', async () => {
+    const { excel } = setup();
+    excel.setFill('收入总表', 'D13', { color: '#FFFF00', pattern: 'Solid' });
+    await validate();
+    expect(excel.fillAt('收入总表', 'D13').color).toBe(MARK_COLORS.rounding);
+    expect(excel.fillAt('收入总表', 'E13').color).toBe(MARK_COLORS.rounding);
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '清除标记' })); });
+    expect(excel.fillAt('收入总表', 'D13')).toMatchObject({ color: '#FFFF00', pattern: 'Solid' });
+    expect(excel.fillAt('收入总表', 'E13')).toEqual(NO_FILL);
+    expect(await screen.findByText(/已恢复 \d+ 个单元格的原格式/)).toBeTruthy();
+  });
+
+  test('filters by severity, table and text', async () => {
+    setup();
+    await validate();
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'F13' } });
+    expect(screen.getAllByTestId('finding')).toHaveLength(1);
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: '没有这个' } });
+    expect(screen.queryAllByTestId('finding')).toHaveLength(0);
+    expect(screen.getByText('没有符合筛选条件的结果。')).toBeTruthy();
+  });
+
+  test('switches to English without validating again, and remembers the choice', async () => {
+    const user = new MemoryStorage();
+    const { excel } = setup(sample, { user });
+    await validate();
+    const syncs = excel.syncs.length;
+    fireEvent.click(screen.getByRole('button', { name: '切换为英文界面' }));
+    expect(screen.getByRole('button', { name: 'Validate again' })).toBeTruthy();
+    expect(screen.getAllByTestId('finding')[0].textContent).toMatch(/Rounding/);
+    expect(excel.syncs.length).toBe(syncs);
+    expect(user.getItem('budget-check.pane.lang')).toBe('en');
+  });
+
+  test('a stale mark appears on findings whose cells were edited since the run', async () => {
+    const { excel, controller } = setup();
+    await act(async () => { await controller.startWatching(); });
+    await validate();
+    expect(screen.queryByText('已修改')).toBeNull();
+    await act(async () => { excel.edit('收入总表', 'D14', 1); });
+    const stale = screen.getAllByText('已修改');
+    // D14 is a term of the 20805 relations in three columns? only the D column one cites it.
+    expect(stale.length).toBeGreaterThanOrEqual(1);
+    expect(stale.length).toBeLessThan(7);
+  });
+
+  test('审核说明: a warning marked explained keeps its note in the document, shown in a later run', async () => {
+    const doc = new MemoryDocument();
+    setup(sample, { doc });
+    await validate();
+    const item = screen.getAllByTestId('finding')[0];
+    fireEvent.click(within(item).getByRole('button', { name: /^说明/ }));
+    fireEvent.change(within(item).getByRole('textbox'), { target: { value: '按元取整后的尾差' } });
+    await act(async () => { fireEvent.click(within(item).getByRole('button', { name: '保存' })); });
+    expect(within(item).getByText('已说明')).toBeTruthy();
+    expect(JSON.stringify(doc.get('budget-check.explanations.v1'))).toContain('按元取整后的尾差');
+    // A new session on the same document.
+    screenCleanup();
+    resetState();
+    setup(sample, { doc });
+    await validate();
+    expect(screen.getAllByText(/按元取整后的尾差/)).toHaveLength(1);
+  });
+});
+
+describe('task pane on other workbooks', () => {
+  test('a workbook whose totals all add up shows 工作簿已平衡', async () => {
+    setup(seedWorkbook('003'));
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '校验工作簿' })); });
+    const ok = await screen.findByTestId('balanced');
+    expect(ok.textContent).toContain('工作簿已平衡');
+    expect(ok.textContent).toMatch(/已识别 9 张表，核对 \d+ 项关系/);
+  });
+
+  test('errors of seed 000 (三公 off by 0.16) are shown as 错误 before warnings', async () => {
+    setup(seedWorkbook('000'));
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '校验工作簿' })); });
+    await screen.findByTestId('summary');
+    const grades = screen.getAllByTestId('finding').map((i) => i.getAttribute('data-grade'));
+    expect(grades).toContain('error');
+    expect(screen.getByTestId('count-error').textContent).toMatch(/错误 \d+/);
+  });
+
+  test('a failure is shown, not thrown', async () => {
+    const excel = new FakeExcel(sample);
+    const host = { ...fakeHost(excel), run: () => Promise.reject(new Error('RichApi.Error: 工作簿已被保护')) };
+    render(<App controller={new PaneController(host)} />);
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '校验工作簿' })); });
+    expect((await screen.findByRole('alert')).textContent).toContain('校验未能完成：RichApi.Error: 工作簿已被保护');
+  });
+});
+
+function screenCleanup(): void {
+  document.body.innerHTML = '';
+}

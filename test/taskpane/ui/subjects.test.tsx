@@ -1,0 +1,72 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { sheetFromGrid } from '../../../src/snapshot';
+import { PaneController } from '../../../taskpane/controller';
+import { FakeExcel } from '../../../taskpane/office/fake';
+import { resetState } from '../../../taskpane/state';
+import { App } from '../../../taskpane/ui/App';
+import { fakeHost, MemoryStorage } from '../../helpers/pane-host';
+
+beforeEach(() => resetState());
+
+const book = () => ({ sheets: [
+  sheetFromGrid('录入', [['科目编码', '科目名称'], ['', ''], ['', '']]),
+  sheetFromGrid('本地目录', [['科目编码', '科目名称'], ['210', '卫生健康支出'], ['21011', '行政事业单位医疗'], ['2101101', '行政单位医疗'], ['2101199', '其他行政事业单位医疗支出（本地）']]),
+] });
+
+describe('subject search', () => {
+  test('pinyin initials find 行政单位医疗; 插入编码 writes the code into the selected cell only', async () => {
+    const excel = new FakeExcel(book());
+    excel.selectBoxes(excel.sheets[0], [{ row: 1, col: 0, rows: 1, cols: 1 }]);
+    render(<App controller={new PaneController(fakeHost(excel))} />);
+    fireEvent.click(screen.getByRole('tab', { name: '科目查询' }));
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'xzdwyl' } });
+    const hit = screen.getAllByTestId('subject').find((s) => s.textContent?.includes('行政单位医疗'))!;
+    expect(hit.textContent).toContain('2101101');
+    await act(async () => { fireEvent.click(within(hit).getByRole('button', { name: '插入编码 2101101' })); });
+    expect(excel.sheets[0].cell(1, 0)?.value).toBe('2101101');
+    expect(excel.sheets[0].cell(1, 1)?.value ?? null).toBeNull();
+    expect(await screen.findByText(/已在 .*A2 插入“2101101”/)).toBeTruthy();
+  });
+
+  test('a code finds its subject and its children by prefix', () => {
+    const excel = new FakeExcel(book());
+    render(<App controller={new PaneController(fakeHost(excel))} />);
+    fireEvent.click(screen.getByRole('tab', { name: '科目查询' }));
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: '2101103' } });
+    expect(screen.getAllByTestId('subject')[0].textContent).toContain('公务员医疗补助');
+  });
+});
+
+describe('catalog import from a worksheet', () => {
+  test('imports the selected range as a named edition kept for this user, and forgets it on request', async () => {
+    const excel = new FakeExcel(book());
+    excel.selectBoxes(excel.sheets[1], [{ row: 0, col: 0, rows: 5, cols: 2 }]);
+    const user = new MemoryStorage();
+    const controller = new PaneController(fakeHost(excel, { user }));
+    render(<App controller={controller} />);
+    fireEvent.click(screen.getByRole('tab', { name: '科目目录' }));
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '从选区导入' })); });
+    expect(await screen.findByText('已导入 4 个科目。')).toBeTruthy();
+    expect(controller.state.catalog.catalog.name('2101199')).toBe('其他行政事业单位医疗支出（本地）');
+    expect(user.getItem('budget-check.imported-catalog.v1')).toContain('2101199');
+    // A new session (restart) finds it again.
+    expect(new PaneController(fakeHost(excel, { user })).state.catalog.label).toBe('本地区科目目录');
+    fireEvent.click(screen.getByRole('button', { name: '恢复内置目录' }));
+    expect(user.getItem('budget-check.imported-catalog.v1')).toBeNull();
+  });
+
+  test('a range with malformed codes is refused with the problems listed', async () => {
+    const excel = new FakeExcel({ sheets: [sheetFromGrid('坏目录', [['科目编码', '科目名称'], ['21A', '错'], ['2101101', '行政单位医疗'], ['2101101', '重复']])] });
+    excel.selectBoxes(excel.sheets[0], [{ row: 0, col: 0, rows: 4, cols: 2 }]);
+    const user = new MemoryStorage();
+    render(<App controller={new PaneController(fakeHost(excel, { user }))} />);
+    fireEvent.click(screen.getByRole('tab', { name: '科目目录' }));
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '从选区导入' })); });
+    expect(await screen.findByText(/未导入/)).toBeTruthy();
+    expect(screen.getByRole('region', { name: /发现 \d+ 个问题/ }).textContent).toMatch(/21A/);
+    expect(user.getItem('budget-check.imported-catalog.v1')).toBeNull();
+  });
+});
