@@ -24,6 +24,8 @@ export interface FakeCell {
   fill: FakeFill;
   bold?: boolean;
   link?: string;
+  /** The hyperlink's textToDisplay. */
+  linkText?: string;
 }
 
 type Box = { row: number; col: number; rows: number; cols: number };
@@ -87,9 +89,22 @@ class FakeRange implements ExcelRange {
     this.format = { fill, font, autofitColumns: () => undefined };
   }
 
-  get hyperlink(): { documentReference?: string } { throw new NotLoaded('hyperlink'); }
-  set hyperlink(h: { documentReference?: string }) {
-    this.ctx.queueWrite(() => this.eachCell((cell) => { cell.link = h.documentReference; }));
+  get hyperlink(): { documentReference?: string; textToDisplay?: string } { throw new NotLoaded('hyperlink'); }
+  set hyperlink(h: { documentReference?: string; textToDisplay?: string }) {
+    this.ctx.queueWrite(() => this.eachCell((cell) => { cell.link = h.documentReference; cell.linkText = h.textToDisplay; }));
+  }
+
+  set numberFormat(v: unknown[][]) {
+    this.ctx.queueWrite(() => {
+      const b = this.box;
+      if (!b) return;
+      // Like Excel, one format is applied to every cell of the range.
+      const one = v.length === 1 && v[0].length === 1;
+      if (!one && (v.length !== b.rows || v.some((r) => r.length !== b.cols))) throw new Error(`InvalidArgument: ${v.length} rows for a range of ${b.rows}`);
+      for (let r = 0; r < b.rows; r++) for (let c = 0; c < b.cols; c++) {
+        this.sheet.ensure(b.row + r, b.col + c).numberFormat = String(one ? v[0][0] : v[r][c]);
+      }
+    });
   }
 
   set values(v: unknown[][]) {
@@ -103,6 +118,11 @@ class FakeRange implements ExcelRange {
         cell.value = typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean' ? x : null;
         cell.text = cell.value === null ? '' : String(cell.value);
         cell.formula = undefined;
+        // Excel reads a written string as if typed, unless the cell is formatted as text (@).
+        if (typeof x === 'string' && cell.numberFormat !== '@') {
+          if (x.startsWith('=')) { cell.formula = x; cell.value = null; cell.text = ''; }
+          else if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(x.trim())) { cell.value = Number(x); cell.text = String(cell.value); }
+        }
       }
       this.ctx.changed(this.sheet, b, 'ThisLocalAddin');
     });
@@ -212,7 +232,9 @@ class FakeWorksheet implements ExcelWorksheet {
   }
   delete(): void {
     const sheet = this.real;
+    this.ctx.deleting.add(sheet);
     this.ctx.queueWrite(() => {
+      this.ctx.deleting.delete(sheet);
       const i = this.ctx.sheets.indexOf(sheet);
       if (i >= 0) this.ctx.sheets.splice(i, 1);
       if (this.ctx.activeSheet === sheet.name) this.ctx.activeSheet = this.ctx.sheets[0]?.name ?? '';
@@ -234,9 +256,13 @@ class FakeWorksheets {
   getItemOrNullObject(key: string): ExcelWorksheet {
     return new FakeWorksheet(this.ctx, this.ctx.sheets.find((x) => x.name === key));
   }
+  getActiveWorksheet(): ExcelWorksheet {
+    return this.getItem(this.ctx.activeSheet);
+  }
   add(name?: string): ExcelWorksheet {
     const sheet = new FakeSheet(name ?? `Sheet${this.ctx.sheets.length + 1}`, `{fake-${this.ctx.nextId++}}`);
-    if (this.ctx.sheets.some((x) => x.name === sheet.name)) throw new Error(`ItemAlreadyExists: ${sheet.name}`);
+    // A sheet deleted earlier in the same batch frees its name, as in Excel.
+    if (this.ctx.sheets.some((x) => x.name === sheet.name && !this.ctx.deleting.has(x))) throw new Error(`ItemAlreadyExists: ${sheet.name}`);
     this.ctx.queueWrite(() => { this.ctx.sheets.push(sheet); });
     return new FakeWorksheet(this.ctx, sheet);
   }
@@ -264,9 +290,19 @@ class FakeNotes implements ExcelNotes {
     if (this.ctx.notes.has(key)) throw new Error(`InvalidArgument: ${key} already has a note`);
     this.ctx.queueWrite(() => { this.ctx.notes.set(key, content); });
   }
-  getItemOrNullObject(cellAddress: string): { delete(): void } {
+  getItemOrNullObject(cellAddress: string): { readonly isNullObject: boolean; load(propertyNames: string): void; delete(): void } {
     const key = this.key(cellAddress);
-    return { delete: () => this.ctx.queueWrite(() => { this.ctx.notes.delete(key); }) };
+    const ctx = this.ctx;
+    let isNull: boolean | undefined;
+    return {
+      get isNullObject(): boolean {
+        if (isNull === undefined) throw new NotLoaded('isNullObject');
+        return isNull;
+      },
+      // Resolved in the batch's order at sync, after the writes queued before it.
+      load: () => ctx.queueWrite(() => { isNull = !ctx.notes.has(key); }),
+      delete: () => ctx.queueWrite(() => { ctx.notes.delete(key); }),
+    };
   }
 }
 
@@ -282,6 +318,8 @@ export class FakeExcel implements ExcelContext {
   /** The selected areas, as Excel would highlight them. */
   selection: { sheet: string; boxes: Box[] };
   readonly notes = new Map<string, string>();
+  /** Sheets whose delete() is queued but not yet synced. */
+  readonly deleting = new Set<FakeSheet>();
   readonly changeHandlers = new Set<(event: ChangeEvent) => Promise<unknown>>();
   private readonly observers = new Set<() => void>();
   readonly workbook: ExcelContext['workbook'];
@@ -368,6 +406,12 @@ export class FakeExcel implements ExcelContext {
   fillAt(sheet: string, address: string): FakeFill {
     const { row, col } = parseA1(address);
     return this.sheets.find((s) => s.name === sheet)?.cell(row, col)?.fill ?? NO_FILL;
+  }
+
+  /** A cell as a test looks at it (undefined when never written). */
+  cellAt(sheet: string, address: string): Readonly<FakeCell> | undefined {
+    const { row, col } = parseA1(address);
+    return this.sheets.find((s) => s.name === sheet)?.cell(row, col);
   }
 
   /** Gives a cell a fill before the add-in runs (a user's own formatting). */

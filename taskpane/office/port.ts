@@ -25,7 +25,8 @@ export interface ExcelRange {
   /** Written only where the user asked for exactly that (insert a subject, write the report sheet). */
   values: unknown[][];
   readonly text: string[][];
-  readonly numberFormat: unknown[][];
+  /** Written as `@` (text) before values that must stay text, e.g. a 7-digit subject code. */
+  numberFormat: unknown[][];
   readonly formulas: unknown[][];
   readonly rowCount: number;
   readonly columnCount: number;
@@ -55,7 +56,7 @@ export interface ExcelWorksheet {
 /** Cell notes (ExcelApi 1.18): the add-in adds one only where a cell has none, and removes only its own. */
 export interface ExcelNotes {
   add(cellAddress: string, content: string): unknown;
-  getItemOrNullObject(key: string): { delete(): void };
+  getItemOrNullObject(key: string): { readonly isNullObject: boolean; load(propertyNames: string): void; delete(): void };
 }
 
 export interface ExcelContext {
@@ -64,6 +65,8 @@ export interface ExcelContext {
       readonly items: ExcelWorksheet[];
       getItem(key: string): ExcelWorksheet;
       getItemOrNullObject(key: string): ExcelWorksheet;
+      /** The sheet the user is on (ExcelApi 1.1): where the selection is. */
+      getActiveWorksheet(): ExcelWorksheet;
       add(name?: string): ExcelWorksheet;
       load(propertyNames: string): void;
       readonly onChanged: { add(handler: (event: ChangeEvent) => Promise<unknown>): unknown };

@@ -1,0 +1,119 @@
+import type { Finding, Lang, RawFinding, Severity, Text } from './findings';
+import { TABLE_NAMES_EN, TABLE_NAMES_ZH } from './table';
+
+/**
+ * Findings as files the user takes away (CSV, standalone HTML). Cells of a CSV are made inert: Excel would
+ * otherwise run a cell that starts like a formula (CSV injection), and messages quote the workbook's text.
+ */
+
+/** The same identity for a finding in every run and language: what 已说明 explanations are keyed by. */
+export function findingKey(f: Finding | RawFinding): string {
+  return `${f.rule}|${f.sheet}|${f.cells[0] ?? ''}`;
+}
+
+/** `D13` (on `sheet`) or `'收入总表'!D13` / `收入总表!D13` as a sheet and an address. */
+export function cellRef(ref: string, sheet: string): { sheet: string; address: string } {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(ref);
+  return m ? { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: m[3].replace(/\$/g, '') } : { sheet, address: ref.replace(/\$/g, '') };
+}
+
+/** The finding's checked total (its first cell). */
+export function firstCell(f: Finding): { sheet: string; address: string } {
+  return cellRef(f.cells[0] ?? '', f.sheet);
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field: never a formula when Excel opens it, then quoted per RFC 4180 where needed. */
+export function escapeCsvCell(s: string): string {
+  const inert = FORMULA_START.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
+}
+
+export const SEVERITY_WORDS: Record<Severity, Text> = {
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '警告', en: 'warning' },
+  info: { zh: '提示', en: 'info' },
+};
+
+const ROUNDING: Text = { zh: '尾差', en: 'rounding' };
+const EXPLAINED: Text = { zh: '已说明', en: 'explained' };
+
+export type ReportColumn = 'severity' | 'kind' | 'table' | 'sheet' | 'cell' | 'message' | 'reported' | 'computed' | 'difference' | 'explanation';
+
+export const COLUMN_TITLES: Record<ReportColumn, Text> = {
+  severity: { zh: '级别', en: 'Severity' },
+  kind: { zh: '性质', en: 'Kind' },
+  table: { zh: '表', en: 'Table' },
+  sheet: { zh: '工作表', en: 'Sheet' },
+  cell: { zh: '单元格', en: 'Cell' },
+  message: { zh: '说明', en: 'Message' },
+  reported: { zh: '填报数', en: 'Reported' },
+  computed: { zh: '计算数', en: 'Computed' },
+  difference: { zh: '差额', en: 'Difference' },
+  explanation: { zh: '审核说明', en: 'Explanation' },
+};
+
+const FILE_COLUMNS: readonly ReportColumn[] = ['severity', 'kind', 'table', 'sheet', 'cell', 'message', 'reported', 'computed', 'difference', 'explanation'];
+
+/** Every column of one finding as plain text (not yet escaped for any format). */
+export function findingRow(f: Finding, lang: Lang, explanations?: ReadonlyMap<string, string>): Record<ReportColumn, string> {
+  const names = lang === 'zh' ? TABLE_NAMES_ZH : TABLE_NAMES_EN;
+  const at = firstCell(f);
+  const note = explanations?.get(findingKey(f));
+  return {
+    severity: SEVERITY_WORDS[f.severity][lang],
+    kind: f.rounding ? ROUNDING[lang] : '',
+    table: f.table ? names[f.table] : '',
+    sheet: at.sheet,
+    cell: at.address,
+    message: f.message,
+    reported: f.reported ?? '',
+    computed: f.computed ?? '',
+    difference: f.difference ?? '',
+    // An explanation without words still says the finding was looked at.
+    explanation: note === undefined ? '' : note.trim() || EXPLAINED[lang],
+  };
+}
+
+/** UTF-8 BOM (so Excel reads the Chinese right), a header row, one row per finding, CRLF line ends. */
+export function findingsCsv(findings: readonly Finding[], lang: Lang, explanations?: ReadonlyMap<string, string>): string {
+  const lines = [FILE_COLUMNS.map((c) => COLUMN_TITLES[c][lang])];
+  for (const f of findings) {
+    const row = findingRow(f, lang, explanations);
+    lines.push(FILE_COLUMNS.map((c) => row[c]));
+  }
+  return `\uFEFF${lines.map((l) => l.map(escapeCsvCell).join(',')).join('\r\n')}\r\n`;
+}
+
+function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+function summary(findings: readonly Finding[], lang: Lang): string {
+  const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const r = findings.filter((f) => f.rounding).length;
+  return lang === 'zh'
+    ? `${n('error')} 个错误，${n('warning')} 个警告（其中 ${r} 个尾差），${n('info')} 个提示`
+    : `${n('error')} errors, ${n('warning')} warnings (${r} rounding), ${n('info')} info`;
+}
+
+/** A standalone HTML page of the findings: everything escaped, nothing loaded from elsewhere. */
+export function findingsHtml(title: string, findings: readonly Finding[], lang: Lang, explanations?: ReadonlyMap<string, string>): string {
+  const head = FILE_COLUMNS.map((c) => `<th scope="col">${esc(COLUMN_TITLES[c][lang])}</th>`).join('');
+  const rows = findings.map((f) => {
+    const row = findingRow(f, lang, explanations);
+    return `<tr class="${f.severity}">${FILE_COLUMNS.map((c) => `<td>${esc(row[c])}</td>`).join('')}</tr>`;
+  }).join('\n');
+  return `<!doctype html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>
+<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}tr.error td:first-child{color:#b00020;font-weight:bold}tr.warning td:first-child{color:#8a5a00}td:nth-child(n+7):nth-child(-n+9){text-align:right;font-variant-numeric:tabular-nums}</style></head>
+<body><h1>${esc(title)}</h1>
+<p>${esc(summary(findings, lang))}</p>
+<table><thead><tr>${head}</tr></thead>
+<tbody>
+${rows}
+</tbody></table>
+</body></html>
+`;
+}

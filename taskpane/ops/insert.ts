@@ -1,0 +1,57 @@
+import type { Text } from '../../src/findings';
+import type { ExcelContext } from '../office/port';
+import { blockAddress, parseAddress } from './address';
+
+/** What one Excel cell can hold. */
+const MAX_CELL_TEXT = 32767;
+
+/**
+ * Writes a subject code or name into the selected cell, in 2 syncs (the selection, then the write). With
+ * several cells selected only the top-left one is written, as typing in Excel fills one cell; the returned
+ * address says which. The cell is formatted as text (`@`) first, so a code such as 2101103 stays text like
+ * the published tables' codes (not a number, never a formula) and shows no apostrophe.
+ */
+export async function insertIntoSelection(ctx: ExcelContext, text: string): Promise<{ address: string } | { error: Text }> {
+  if (text.trim() === '') return { error: { zh: '没有要插入的内容。', en: 'Nothing to insert.' } };
+  if (text.length > MAX_CELL_TEXT) return { error: { zh: '内容过长，单元格放不下。', en: 'The text is too long for a cell.' } };
+  const selected = ctx.workbook.getSelectedRange();
+  selected.load('address,rowCount,columnCount');
+  await ctx.sync();
+  const { sheet, block } = parseAddress(selected.address);
+  const one = selected.rowCount === 1 && selected.columnCount === 1;
+  const cell = blockAddress({ ...block, rows: 1, cols: 1 });
+  const target = one ? selected : ctx.workbook.worksheets.getActiveWorksheet().getRange(cell);
+  target.numberFormat = [['@']];
+  target.values = [[text]];
+  await ctx.sync();
+  return { address: sheet ? `${sheet}!${cell}` : cell };
+}
+
+/**
+ * The cells' text for importing a subject catalog, in 2 syncs: the selected block when more than one
+ * cell is selected (cut to the used range, so selecting whole columns reads no empty rows), else the
+ * active sheet's used range.
+ */
+export async function readSelectionGrid(ctx: ExcelContext): Promise<string[][]> {
+  const selected = ctx.workbook.getSelectedRange();
+  selected.load('rowIndex,columnIndex,rowCount,columnCount');
+  const ws = ctx.workbook.worksheets.getActiveWorksheet();
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount');
+  await ctx.sync();
+  if (used.isNullObject) return [];
+  let row = used.rowIndex, col = used.columnIndex, rows = used.rowCount, cols = used.columnCount;
+  if (selected.rowCount * selected.columnCount > 1) {
+    const r1 = Math.min(row + rows, selected.rowIndex + selected.rowCount);
+    const c1 = Math.min(col + cols, selected.columnIndex + selected.columnCount);
+    row = Math.max(row, selected.rowIndex);
+    col = Math.max(col, selected.columnIndex);
+    rows = r1 - row;
+    cols = c1 - col;
+    if (rows <= 0 || cols <= 0) return [];
+  }
+  const range = ws.getRange(blockAddress({ row, col, rows, cols }));
+  range.load('text');
+  await ctx.sync();
+  return range.text.map((r) => r.map(String));
+}

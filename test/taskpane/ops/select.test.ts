@@ -1,0 +1,55 @@
+import type { Finding } from '../../../src/findings';
+import { boxOf, FakeExcel } from '../../../taskpane/office/fake';
+import { MAX_ADDRESS_LENGTH, selectFinding, selectionAddress } from '../../../taskpane/ops/select';
+import { cellsOf, sampleBook, sampleFindings } from './helpers';
+
+describe('selecting a finding', () => {
+  test('the sample\'s 20805 rounding: 收入总表 active, D13 then its four 项 selected, in one sync, nothing changed', async () => {
+    const excel = new FakeExcel(await sampleBook());
+    const before = cellsOf(excel);
+    const [f] = await sampleFindings();
+    expect(f.cells).toEqual(['D13', 'D14', 'D15', 'D16', 'D17']);
+    await selectFinding(excel, f);
+    expect(excel.syncs).toHaveLength(1);
+    expect(excel.activeSheet).toBe('收入总表');
+    expect(excel.selection).toEqual({ sheet: '收入总表', boxes: [boxOf('D13'), boxOf('D14:D17')] });
+    expect(cellsOf(excel)).toEqual(before);
+  });
+
+  test('a finding on another sheet moves there; terms on other sheets are left out of the selection', async () => {
+    const excel = new FakeExcel(await sampleBook());
+    const base = (await sampleFindings())[3];
+    expect(base.sheet).toBe('支出总表');
+    const cross: Finding = { ...base, rule: 'cross-table', sheet: '收支总表', cells: ['E15', "'支出总表'!D8", 'E16', 'E17', 'F15'] };
+    await selectFinding(excel, cross);
+    expect(excel.selection).toEqual({ sheet: '收支总表', boxes: [boxOf('E15'), boxOf('E16:E17'), boxOf('F15')] });
+
+    const qualifiedTotal: Finding = { ...base, sheet: '收支总表', cells: ["'支出总表'!D13", "'支出总表'!D14", 'E15'] };
+    await selectFinding(excel, qualifiedTotal);
+    expect(excel.activeSheet).toBe('支出总表');
+    expect(excel.selection).toEqual({ sheet: '支出总表', boxes: [boxOf('D13'), boxOf('D14')] });
+    expect(excel.syncs).toHaveLength(2);
+  });
+
+  test('terms merge into blocks: a column run, a row run, a rectangle', () => {
+    expect(selectionAddress('D8', ['D9', 'D10', 'D11', 'D12'])).toBe('D8,D9:D12');
+    expect(selectionAddress('D5', ['E5', 'F5', 'G5', 'L5'])).toBe('D5,E5:G5,L5');
+    expect(selectionAddress('A1', ['B2', 'B3', 'C2', 'C3', 'D2'])).toBe('A1,B2:C3,D2');
+    expect(selectionAddress('D20', ['D14', 'D20', 'D13'])).toBe('D20,D13:D14');
+  });
+
+  test('hundreds of scattered terms: the address stays under Excel\'s limit, total first, still one sync', async () => {
+    const excel = new FakeExcel(await sampleBook());
+    const terms = Array.from({ length: 600 }, (_, i) => `D${20 + 2 * i}`);
+    const address = selectionAddress('D13', terms);
+    expect(address.length).toBeLessThanOrEqual(MAX_ADDRESS_LENGTH);
+    expect(address.startsWith('D13,D20,D22,')).toBe(true);
+    const [f] = await sampleFindings();
+    await selectFinding(excel, { ...f, cells: ['D13', ...terms] });
+    expect(excel.syncs).toHaveLength(1);
+    expect(excel.selection.boxes[0]).toEqual(boxOf('D13'));
+    expect(excel.selection.boxes.length).toBe(address.split(',').length);
+    // A long contiguous column is one block.
+    expect(selectionAddress('D2', Array.from({ length: 2000 }, (_, i) => `D${3 + i}`))).toBe('D2,D3:D2002');
+  });
+});
