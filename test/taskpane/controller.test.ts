@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { samplePath } from '../../cli/sample';
+import { readXlsx } from '../../cli/xlsx';
+import { parseCsv } from '../../src/csv';
+import type { Workbook } from '../../src/snapshot';
+import { AUTO_DELAY_MS, PaneController } from '../../taskpane/controller';
+import { FakeExcel } from '../../taskpane/office/fake';
+import { getState, resetState } from '../../taskpane/state';
+import { fakeHost, MemoryDocument } from '../helpers/pane-host';
+
+let sample: Workbook;
+beforeAll(async () => { sample = await readXlsx(readFileSync(samplePath())); });
+beforeEach(() => resetState());
+
+function values(excel: FakeExcel): string {
+  return JSON.stringify(excel.sheets.filter((s) => s.name !== '校验报告').map((s) => [s.name, [...s.cells].map(([k, c]) => [k, c.value])]));
+}
+
+describe('pane controller through the in-memory Excel', () => {
+  test('notes: each marked total gets its message, a user\'s own note is kept, 清除标记 removes only ours', async () => {
+    const excel = new FakeExcel(sample);
+    excel.notes.set('收入总表!E13', '用户自己的批注');
+    const doc = new MemoryDocument();
+    const c = new PaneController(fakeHost(excel, { doc }));
+    const before = values(excel);
+    await c.validate();
+    expect(excel.notes.get('收入总表!D13')).toMatch(/20805.*536\.45.*536\.44.*尾差/);
+    expect(excel.notes.get('收入总表!E13')).toBe('用户自己的批注');
+    expect(doc.get('budget-check.added-notes.v1')).toHaveLength(6);
+    // Validating again does not pile notes up.
+    await c.validate();
+    expect([...excel.notes.keys()]).toHaveLength(7);
+    await c.clearMarks();
+    expect([...excel.notes]).toEqual([['收入总表!E13', '用户自己的批注']]);
+    expect(values(excel)).toBe(before);
+  });
+
+  test('without ExcelApi 1.18 no notes are written, marks still are', async () => {
+    const excel = new FakeExcel(sample);
+    const c = new PaneController(fakeHost(excel, { excelApi: '1.9' }));
+    await c.validate();
+    expect(excel.notes.size).toBe(0);
+    expect(getState().saved.length).toBeGreaterThan(0);
+  });
+
+  test('cancel during the read: nothing is marked and the pane says so', async () => {
+    const excel = new FakeExcel(sample);
+    const c = new PaneController(fakeHost(excel));
+    const run = c.validate();
+    c.cancel();
+    await run;
+    expect(getState().cancelled).toBe(true);
+    expect(getState().result).toBeUndefined();
+    expect(getState().saved).toHaveLength(0);
+    expect(c.state.toast?.text.zh).toBe('已取消校验，未做任何标记。');
+  });
+
+  test('export: CSV with every finding and no cell that could run as a formula; HTML; a 校验报告 sheet with links', async () => {
+    const excel = new FakeExcel(sample);
+    const host = fakeHost(excel);
+    const c = new PaneController(host);
+    await c.validate();
+    const before = values(excel);
+    c.exportFile('csv');
+    c.exportFile('html');
+    const csv = host.downloads.find((d) => d.fileName.endsWith('.csv'))!;
+    const rows = parseCsv(csv.content);
+    expect(rows).toHaveLength(8);
+    expect(rows.flat().every((cell) => !/^[=+\-@]/.test(cell))).toBe(true);
+    expect(host.downloads.find((d) => d.fileName.endsWith('.html'))!.content).toContain('20805');
+    await c.exportSheet();
+    const report = excel.sheets.find((s) => s.name === '校验报告')!;
+    expect([...report.cells.values()].filter((x) => x.link === "'收入总表'!D13")).toHaveLength(1);
+    expect(values(excel)).toBe(before);
+    expect(c.state.toast?.text.zh).toBe('已生成工作表“校验报告”（7 条）。');
+  });
+
+  test('auto: an edit marks findings stale at once and validates again after a pause', async () => {
+    const excel = new FakeExcel(sample);
+    const c = new PaneController(fakeHost(excel));
+    await c.startWatching();
+    await c.setAuto(true);
+    await c.validate();
+    const first = getState().at;
+    jest.useFakeTimers();
+    try {
+      // The 20805 total made to agree with its items: the finding of column D goes away on the next run.
+      excel.edit('收入总表', 'D13', 536.44);
+      expect(getState().changes).toEqual([{ sheet: '收入总表', address: 'D13' }]);
+      expect(getState().result!.findings.filter((f) => c.isStale(f))).toHaveLength(1);
+      await jest.advanceTimersByTimeAsync(AUTO_DELAY_MS - 100);
+      expect(getState().at).toBe(first);
+      await jest.advanceTimersByTimeAsync(200);
+      expect(getState().at).not.toBe(first);
+      expect(getState().changes).toEqual([]);
+      // The 20805 difference in column D is gone; its parent 208 (D12) now disagrees with the edited item.
+      const income = getState().result!.findings.filter((f) => f.sheet === '收入总表');
+      expect(income.some((f) => f.cells[0] === 'D13' && f.reported === '536.45')).toBe(false);
+      expect(income.some((f) => f.cells[0] === 'D12')).toBe(true);
+      await c.dispose();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
