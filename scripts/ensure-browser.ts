@@ -9,8 +9,12 @@ function canRun(cmd: string, args: string[]): boolean {
   return spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
 }
 
+function hasCjkFont(): boolean {
+  return spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout?.trim() !== '';
+}
+
 function main(): void {
-  if (findChromium()) return;
+  if (findChromium() && hasCjkFont()) return;
   if (process.env.SKIP_BROWSER_INSTALL === '1') return;
   const root = process.getuid?.() === 0;
   const sudo = !root && canRun('sudo', ['-n', 'true']);
@@ -22,7 +26,8 @@ function main(): void {
   const run = (args: string[]) => execFileSync(sudo ? 'sudo' : args[0], sudo ? ['-n', ...args] : args.slice(1), { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   try {
     run(['apt-get', 'update', '-qq']);
-    run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'chromium']);
+    // A CJK font, or the screenshot artifact shows boxes for every Chinese character.
+    run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'chromium', 'fonts-wqy-microhei']);
   } catch (e) {
     console.warn(`Chromium 安装失败，端到端测试将跳过 / installing Chromium failed, the end-to-end tests will be skipped: ${e instanceof Error ? e.message : String(e)}`);
   }

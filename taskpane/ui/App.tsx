@@ -38,8 +38,8 @@ export function App({ controller }: { controller: PaneController }) {
             appearance="subtle"
             icon={<LocalLanguageRegular />}
             checked={pane.lang === 'en'}
-            aria-label={t.languageLabel}
             title={t.languageLabel}
+            lang={pane.lang === 'zh' ? 'en' : 'zh-CN'}
             onClick={() => controller.setLang(pane.lang === 'zh' ? 'en' : 'zh')}
           >
             {t.language}

@@ -204,7 +204,7 @@ function FindingItem({ shown, controller, t }: { shown: Shown; controller: PaneC
   const where = f.cells[0] ?? f.sheet;
   return (
     <li className={styles.item} style={{ borderLeftColor: BORDER_COLOR[grade] }} data-testid="finding" data-grade={grade}>
-      <button type="button" className={styles.row} onClick={() => void controller.select(raw)} aria-label={`${gradeWord(t, grade)}：${f.message}（${t.goTo(`${f.sheet}!${where}`)}）`}>
+      <button type="button" className={styles.row} onClick={() => void controller.select(raw)} title={t.goTo(`${f.sheet}!${where}`)}>
         <span className={styles.head}>
           <GradeChip grade={grade} t={t} />
           <span className={styles.cell}>{f.sheet}!{where}</span>

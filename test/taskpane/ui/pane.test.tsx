@@ -91,7 +91,7 @@ describe('task pane on the sample workbook', () => {
     const { excel } = setup(sample, { user });
     await validate();
     const syncs = excel.syncs.length;
-    fireEvent.click(screen.getByRole('button', { name: '切换为英文界面' }));
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
     expect(screen.getByRole('button', { name: 'Validate again' })).toBeTruthy();
     expect(screen.getAllByTestId('finding')[0].textContent).toMatch(/Rounding/);
     expect(excel.syncs.length).toBe(syncs);

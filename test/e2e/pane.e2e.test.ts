@@ -1,0 +1,109 @@
+// End to end in a real headless Chromium (Debian's, driven by playwright-core): the built task pane in the
+// playground, over the in-memory Excel. Screenshot: test-artifacts/pane-findings.png.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startPlayground, type Playground } from '../../scripts/playground';
+import { MARK_COLORS } from '../../taskpane/office/marks';
+import { CHROMIUM_ARGS, findChromium } from '../helpers/browser';
+
+export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
+const executablePath = findChromium();
+if (!executablePath) {
+  console.warn('未找到 Chromium，跳过端到端测试（sudo apt-get install chromium）。/ Chromium not found: end-to-end tests skipped (sudo apt-get install chromium).');
+}
+// CI must not pass by skipping: .ci/run sets REQUIRE_BROWSER=1.
+const suite = executablePath || process.env.REQUIRE_BROWSER === '1' ? describe : describe.skip;
+
+jest.setTimeout(240_000);
+
+interface Fill { color: string; pattern: string }
+type PlaygroundWindow = Window & { playground: { excel: { fillAt(sheet: string, a: string): Fill; selection: { sheet: string; boxes: Array<{ row: number; col: number }> }; activeSheet: string } } };
+
+suite('task pane in a real browser (playground)', () => {
+  let server: Playground;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    if (!executablePath) throw new Error('Chromium not found (REQUIRE_BROWSER=1): sudo apt-get install chromium');
+    server = await startPlayground({ port: 0, build: false });
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.goto(server.url);
+    await page.waitForSelector('html[data-playground="ready"]');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const pane = () => page.locator('#root');
+  const fillAt = (sheet: string, address: string) => page.evaluate(([s, a]) => (window as unknown as PlaygroundWindow).playground.excel.fillAt(s, a), [sheet, address] as const);
+
+  test('validate the sample: 7 rounding findings, 20805 among them; screenshot', async () => {
+    await pane().getByRole('button', { name: '校验工作簿' }).click();
+    await pane().getByTestId('finding').first().waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('#root [data-testid="finding"]').length === 7);
+    const d13 = pane().getByTestId('finding').filter({ hasText: '收入总表!D13' });
+    await expect(d13.textContent()).resolves.toMatch(/尾差[\s\S]*20805[\s\S]*536\.45[\s\S]*536\.44/);
+    expect(await pane().getByTestId('count-rounding').textContent()).toContain('7');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'pane-findings.png') });
+    await pane().screenshot({ path: join(ARTIFACTS, 'pane-only.png') });
+  });
+
+  test('the marks show in the sheet in the rounding colour', async () => {
+    expect((await fillAt('收入总表', 'D13')).color).toBe(MARK_COLORS.rounding);
+    await page.locator('.sheet-tabs').getByRole('tab', { name: '收入总表', exact: true }).click();
+    const bg = await page.locator('[data-sheet="收入总表"] td[data-address="D13"]').evaluate((td) => getComputedStyle(td).backgroundColor);
+    expect(bg).toBe('rgb(169, 212, 245)'); // #A9D4F5
+  });
+
+  test('clicking the finding activates its sheet and selects the total with its terms', async () => {
+    await page.locator('.sheet-tabs').getByRole('tab', { name: '收支总表', exact: true }).click();
+    await pane().getByTestId('finding').filter({ hasText: '收入总表!D13' }).getByRole('button').first().click();
+    await page.waitForFunction(() => (window as unknown as PlaygroundWindow).playground.excel.activeSheet === '收入总表');
+    const sel = await page.evaluate(() => (window as unknown as PlaygroundWindow).playground.excel.selection);
+    expect(sel.sheet).toBe('收入总表');
+    expect(sel.boxes[0]).toMatchObject({ row: 12, col: 3 });
+    expect(sel.boxes.length).toBeGreaterThan(1);
+    await expect(page.locator('.sheet-tabs').getByRole('tab', { name: '收入总表', exact: true }).getAttribute('aria-selected')).resolves.toBe('true');
+  });
+
+  test('清除标记 brings the original fills back', async () => {
+    await pane().getByRole('button', { name: '清除标记' }).click();
+    await page.waitForFunction(() => (window as unknown as PlaygroundWindow).playground.excel.fillAt('收入总表', 'D13').pattern === 'None');
+    expect(await fillAt('收入总表', 'D13')).toMatchObject({ pattern: 'None' });
+    const bg = await page.locator('[data-sheet="收入总表"] td[data-address="D13"]').evaluate((td) => getComputedStyle(td).backgroundColor);
+    expect(bg).not.toBe('rgb(169, 212, 245)');
+  });
+
+  test('switch language to English and back', async () => {
+    await pane().getByRole('button', { name: 'English' }).click();
+    await pane().getByRole('button', { name: 'Validate again' }).waitFor();
+    expect(await pane().getByTestId('finding').first().textContent()).toMatch(/Rounding/);
+    await pane().getByRole('button', { name: '中文' }).click();
+    await pane().getByRole('button', { name: '重新校验' }).waitFor();
+  });
+
+  test('accessibility: axe-core finds no serious or critical violation in the pane', async () => {
+    // Through the DevTools protocol: the playground's Content-Security-Policy (same origin only) stays on.
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: object, opts: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+      // Tabster's focus guards (<i data-tabster-dummy>) are invisible helpers that hand focus on; axe counts them as hidden focusable content.
+      const r = await axe.run({ include: [['#root']], exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  });
+
+  test('no script errors on the page', () => {
+    expect(errors).toEqual([]);
+  });
+});
