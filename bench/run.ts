@@ -13,6 +13,7 @@ import { bodyRowCount, generateBatch, toWorkbook, type DeptWorkbook, type Plante
 import { runHyperFormula, type HfRun } from './hyperformula';
 import { measureCatalog, type CatalogFigures } from './catalog';
 import { measureOffice, type OfficeFigures } from './office';
+import { measurePane, type PaneFigures } from './pane';
 
 const WORKBOOKS = 300;
 const SEED = 2025;
@@ -212,6 +213,18 @@ async function main(): Promise<number> {
     summary.push({ figure: 'syncs, 50 sheets × 2,000 rows (desktop)', value: `read ${off.bigReadSyncsDesktop}, mark ${off.bigMarkSyncs}`, target: '≤ 3, ≤ 2', pass: off.bigReadSyncsDesktop <= 3 && off.bigMarkSyncs <= 2 });
     summary.push({ figure: 'syncs, 50 sheets × 2,000 rows (web)', value: `read ${off.bigReadSyncsWeb}`, target: '—' });
     if (off.functionsGzip !== undefined) summary.push({ figure: 'functions bundle (gzip)', value: `${fmt(off.functionsGzip)} bytes`, target: '≤ 153,600', pass: off.functionsGzip <= 150 * 1024 });
+  }
+
+  // 7. The task pane: first-load bundle, and opening the pane to rendered findings in the playground.
+  const root = join(__dirname, '..', '..');
+  const pf: PaneFigures | undefined = await step('pane', () => measurePane(root, join(root, 'dist', 'addin'), join(root, 'sample', '张家口市总工会2025年部门预算.xlsx')));
+  if (pf) {
+    const timing = pf.toFindingsMs === undefined ? pf.note ?? 'not measured'
+      : `opening → pane ready ${pf.readyMs!.toFixed(0)} ms, validate → findings ${pf.validateMs!.toFixed(0)} ms, opening → findings ${pf.toFindingsMs.toFixed(0)} ms (median of ${pf.runs}); engine alone ${pf.engineMs.toFixed(1)} ms → the pane's validate is ${(pf.validateMs! / pf.engineMs).toFixed(1)}x the bare check`;
+    console.log(`7. task pane: first load ${pf.firstLoadGzip === undefined ? 'not built' : `${fmt(pf.firstLoadGzip)} bytes gzip (pane bundle ${fmt(pf.paneGzip ?? 0)})`}; ${timing}`);
+    if (pf.firstLoadGzip !== undefined) summary.push({ figure: 'task pane first load (gzip)', value: `${fmt(pf.firstLoadGzip)} bytes`, target: '≤ 358,400', pass: pf.firstLoadGzip <= 350 * 1024 });
+    if (pf.toFindingsMs !== undefined) summary.push({ figure: 'pane opening → findings (sample, playground)', value: `${pf.toFindingsMs.toFixed(0)} ms`, target: '—' });
+    if (pf.validateMs !== undefined) summary.push({ figure: 'pane validate / engine alone', value: `${(pf.validateMs / pf.engineMs).toFixed(1)}×`, target: '—' });
   }
 
   const total = performance.now() - started;
