@@ -80,10 +80,10 @@ export async function measurePane(root: string, addinDir: string, samplePath: st
       await page.goto(url);
       const button = page.locator('#root').getByRole('button', { name: '校验工作簿' });
       await button.waitFor();
-      const readyAt = await page.evaluate(() => performance.now());
+      const readyAt = await page.evaluate(() => window.performance.now());
       await button.click();
       await page.locator('#root [data-testid="finding"]').first().waitFor();
-      const foundAt = await page.evaluate(() => performance.now());
+      const foundAt = await page.evaluate(() => window.performance.now());
       ready.push(readyAt);
       found.push(foundAt);
       validate.push(foundAt - readyAt);

@@ -160,6 +160,9 @@ export function FindingsView({ controller }: { controller: PaneController }) {
               </ToggleButton>
             ))}
           </div>
+          <Text as="p" size={200} data-testid="by-table" style={{ marginTop: 6, marginBottom: 0 }}>
+            {[...counts.byTable].map(([k, n]) => `${tableName((k || null) as TableKind | null)} ${n}`).join(' · ')}
+          </Text>
           <div className={styles.filters} style={{ marginTop: 6 }}>
             <Dropdown
               size="small"

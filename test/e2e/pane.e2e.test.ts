@@ -18,7 +18,7 @@ const suite = executablePath || process.env.REQUIRE_BROWSER === '1' ? describe :
 jest.setTimeout(240_000);
 
 interface Fill { color: string; pattern: string }
-type PlaygroundWindow = Window & { playground: { excel: { fillAt(sheet: string, a: string): Fill; selection: { sheet: string; boxes: Array<{ row: number; col: number }> }; activeSheet: string } } };
+type PlaygroundWindow = Window & { playground: { excel: { fillAt(sheet: string, a: string): Fill; setFill(sheet: string, a: string, f: Partial<Fill>): void; selection: { sheet: string; boxes: Array<{ row: number; col: number }> }; activeSheet: string } } };
 
 suite('task pane in a real browser (playground)', () => {
   let server: Playground;
@@ -46,6 +46,8 @@ suite('task pane in a real browser (playground)', () => {
   const fillAt = (sheet: string, address: string) => page.evaluate(([s, a]) => (window as unknown as PlaygroundWindow).playground.excel.fillAt(s, a), [sheet, address] as const);
 
   test('validate the sample: 7 rounding findings, 20805 among them; screenshot', async () => {
+    // A fill of the user's own on a cell that will be marked: 清除标记 must bring it back exactly.
+    await page.evaluate(() => (window as unknown as PlaygroundWindow).playground.excel.setFill('收入总表', 'E13', { color: '#FFFF00', pattern: 'Solid' }));
     await pane().getByRole('button', { name: '校验工作簿' }).click();
     await pane().getByTestId('finding').first().waitFor();
     await page.waitForFunction(() => document.querySelectorAll('#root [data-testid="finding"]').length === 7);
@@ -79,6 +81,9 @@ suite('task pane in a real browser (playground)', () => {
     await pane().getByRole('button', { name: '清除标记' }).click();
     await page.waitForFunction(() => (window as unknown as PlaygroundWindow).playground.excel.fillAt('收入总表', 'D13').pattern === 'None');
     expect(await fillAt('收入总表', 'D13')).toMatchObject({ pattern: 'None' });
+    expect(await fillAt('收入总表', 'E13')).toMatchObject({ color: '#FFFF00', pattern: 'Solid' });
+    const e13 = await page.locator('[data-sheet="收入总表"] td[data-address="E13"]').evaluate((td) => getComputedStyle(td).backgroundColor);
+    expect(e13).toBe('rgb(255, 255, 0)');
     const bg = await page.locator('[data-sheet="收入总表"] td[data-address="D13"]').evaluate((td) => getComputedStyle(td).backgroundColor);
     expect(bg).not.toBe('rgb(169, 212, 245)');
   });
@@ -101,6 +106,20 @@ suite('task pane in a real browser (playground)', () => {
       return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
     });
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  });
+
+  test('follows Office: English UI language and the dark theme from the start', async () => {
+    const other = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    try {
+      await other.goto(`${server.url}?lang=en-US&theme=dark`);
+      await other.waitForSelector('html[data-playground="ready"]');
+      await other.locator('#root').getByRole('button', { name: 'Validate workbook' }).waitFor();
+      const bg = await other.locator('#root .fui-FluentProvider > div').first().evaluate((d) => getComputedStyle(d).backgroundColor);
+      const [r, g, b] = (bg.match(/\d+/g) ?? ['255', '255', '255']).map(Number);
+      expect(r + g + b).toBeLessThan(3 * 80);
+    } finally {
+      await other.close();
+    }
   });
 
   test('no script errors on the page', () => {

@@ -42,6 +42,7 @@ describe('task pane on the sample workbook', () => {
     expect(items).toHaveLength(7);
     expect(items.every((i) => i.getAttribute('data-grade') === 'rounding')).toBe(true);
     expect(screen.getByTestId('count-rounding').textContent).toContain('7');
+    expect(screen.getByTestId('by-table').textContent).toBe('收入总表 3 · 支出总表 2 · 一般公共预算财政拨款支出表 2');
     const income = screen.getByRole('region', { name: '收入总表' });
     expect(within(income).getAllByTestId('finding')).toHaveLength(3);
     const first = within(income).getAllByTestId('finding')[0];
