@@ -1,6 +1,13 @@
 import { checkRange, parseRangeOptions } from '../src/range-check';
 import { subjectCode, subjectLevel, subjectName, subjectParent, type FunctionResult } from '../src/catalog/functions';
 import type { CellValue } from '../src/snapshot';
+import { currentCatalog } from '../src/catalog/persist';
+import type { FunctionContext } from '../src/catalog/functions';
+
+/** A catalog imported in the task pane (same page, same localStorage) answers first, as in the engine. */
+function context(): FunctionContext {
+  return { catalog: currentCatalog(typeof localStorage === 'undefined' ? undefined : localStorage) };
+}
 
 /** Excel passes scalars; anything else (an error value object) is read as its text. */
 function cellValue(v: unknown): CellValue {
@@ -54,7 +61,7 @@ function settle<T>(r: FunctionResult<T>): T {
  * @returns 科目名称 / The subject name.
  */
 export function subjectNameFn(code: unknown, year?: unknown, kind?: unknown): string {
-  return settle(subjectName(scalar(code), optional(year), optionalText(kind)));
+  return settle(subjectName(scalar(code), optional(year), optionalText(kind), context()));
 }
 
 /**
@@ -67,7 +74,7 @@ export function subjectNameFn(code: unknown, year?: unknown, kind?: unknown): st
  * @returns 科目编码 / The subject code.
  */
 export function subjectCodeFn(name: unknown, year?: unknown, kind?: unknown): string {
-  return settle(subjectCode(String(scalar(name)), optional(year), optionalText(kind)));
+  return settle(subjectCode(String(scalar(name)), optional(year), optionalText(kind), context()));
 }
 
 /**
@@ -78,7 +85,7 @@ export function subjectCodeFn(name: unknown, year?: unknown, kind?: unknown): st
  * @returns 类、款或项 / The level.
  */
 export function subjectLevelFn(code: unknown): string {
-  return settle(subjectLevel(scalar(code)));
+  return settle(subjectLevel(scalar(code), context()));
 }
 
 /**
@@ -89,7 +96,7 @@ export function subjectLevelFn(code: unknown): string {
  * @returns 上级科目编码 / The parent code.
  */
 export function subjectParentFn(code: unknown): string {
-  return settle(subjectParent(scalar(code)));
+  return settle(subjectParent(scalar(code), context()));
 }
 
 function scalar(v: unknown): string | number {

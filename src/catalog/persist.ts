@@ -9,6 +9,8 @@ export interface KeyValueStore {
 }
 
 const KEY = 'budget-check.imported-catalog.v1';
+/** Changes with every save or forget, so readers can tell cheaply whether to load again. */
+const STAMP_KEY = 'budget-check.imported-catalog.stamp';
 
 interface Saved {
   readonly label: string;
@@ -22,6 +24,7 @@ export function saveImportedCatalog(store: KeyValueStore, label: string, year: n
   const rows = [...result.edition.byCode.values()].map((s) => [s.code, s.name] as const);
   const saved: Saved = { label, year, rows, savedAt: now.toISOString() };
   store.setItem(KEY, JSON.stringify(saved));
+  store.setItem(STAMP_KEY, `${saved.savedAt}#${rows.length}`);
 }
 
 export interface LoadedCatalog {
@@ -48,4 +51,17 @@ export function loadCatalog(store: KeyValueStore | undefined, base: Catalog = Ca
 
 export function forgetImportedCatalog(store: KeyValueStore): void {
   store.removeItem(KEY);
+  store.removeItem(STAMP_KEY);
+}
+
+let cached: { stamp: string | null; catalog: Catalog } | undefined;
+
+/**
+ * The catalog for the custom functions: the stored import in front of the built-in one, loaded again only
+ * when the pane has saved or forgotten an import since (one short read per call, not a parse).
+ */
+export function currentCatalog(store: KeyValueStore | undefined): Catalog {
+  const stamp = store?.getItem(STAMP_KEY) ?? null;
+  if (!cached || cached.stamp !== stamp) cached = { stamp, catalog: loadCatalog(stamp === null ? undefined : store).catalog };
+  return cached.catalog;
 }

@@ -1,5 +1,7 @@
 import { checkTotals, subjectCodeFn, subjectLevelFn, subjectNameFn, subjectParentFn } from '../../functions/functions';
 import { fixtureGrid } from '../helpers/fixtures';
+import { importCatalog } from '../../src/catalog/import';
+import { forgetImportedCatalog, saveImportedCatalog } from '../../src/catalog/persist';
 
 /** The 支出总表 as Excel hands it to a custom function: numbers as numbers, blanks as 0 (desktop) or null (web). */
 function rangeOf(blank: 0 | null): unknown[][] {
@@ -57,5 +59,22 @@ describe('BUDGET.SUBJECT* wrappers', () => {
     expect(subjectParentFn('2101103')).toBe('21011');
     expect(() => subjectNameFn('2101109', 2025)).toThrow(expect.objectContaining({ code: '#N/A', message: '2025年支出功能分类中没有科目 2101109' }));
     expect(() => subjectNameFn('abc')).toThrow(expect.objectContaining({ code: '#VALUE!' }));
+  });
+});
+
+describe('an imported catalog answers first in the add-in', () => {
+  const data = new Map<string, string>();
+  const store = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => { data.set(k, v); }, removeItem: (k: string) => { data.delete(k); } };
+  beforeAll(() => { (globalThis as { localStorage?: unknown }).localStorage = store; });
+  afterAll(() => { delete (globalThis as { localStorage?: unknown }).localStorage; });
+
+  test('SUBJECTNAME reads the import the pane saved, and the built-in name again once it is forgotten', () => {
+    expect(subjectNameFn('2101199')).toBe('其他行政事业单位医疗支出');
+    const result = importCatalog([['科目编码', '科目名称'], ['210', '卫生健康支出'], ['21011', '行政事业单位医疗'], ['2101199', '其他行政事业单位医疗支出（本地口径）']], '本地目录', 2026);
+    saveImportedCatalog(store, '本地目录', 2026, result);
+    expect(subjectNameFn('2101199')).toBe('其他行政事业单位医疗支出（本地口径）');
+    expect(subjectCodeFn('其他行政事业单位医疗支出（本地口径）')).toBe('2101199');
+    forgetImportedCatalog(store);
+    expect(subjectNameFn('2101199')).toBe('其他行政事业单位医疗支出');
   });
 });
