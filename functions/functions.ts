@@ -4,9 +4,22 @@ import type { CellValue } from '../src/snapshot';
 import { currentCatalog } from '../src/catalog/persist';
 import type { FunctionContext } from '../src/catalog/functions';
 
+/** Where the task pane keeps the budget year it found in the workbook's tables (document settings). */
+const YEAR_KEY = 'budget-check.budget-year';
+
+/** The workbook's budget year, when a validation found one; on the shared runtime Office.context is at hand. */
+function workbookYear(): number | undefined {
+  try {
+    const y: unknown = typeof Office === 'undefined' ? undefined : Office.context?.document?.settings?.get(YEAR_KEY);
+    return typeof y === 'number' && Number.isInteger(y) ? y : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A catalog imported in the task pane (same page, same localStorage) answers first, as in the engine. */
 function context(): FunctionContext {
-  return { catalog: currentCatalog(typeof localStorage === 'undefined' ? undefined : localStorage) };
+  return { catalog: currentCatalog(typeof localStorage === 'undefined' ? undefined : localStorage), workbookYear: workbookYear() };
 }
 
 /** Excel passes scalars; anything else (an error value object) is read as its text. */

@@ -6,6 +6,8 @@ import type { FillStore, NoteStore, ValidateDeps } from './validate';
 
 const FILLS_KEY = 'budget-check.saved-fills.v1';
 const NOTES_KEY = 'budget-check.added-notes.v1';
+/** Read by the custom functions (functions/functions.ts) as the workbook's default edition. */
+export const YEAR_KEY = 'budget-check.budget-year';
 
 export function noteStore(host: Pick<PaneHost, 'document'>, lang: Lang): NoteStore {
   return {
@@ -31,5 +33,8 @@ export function fillStore(host: Pick<PaneHost, 'document'>): FillStore {
 
 /** What a validation run needs, from the host: shared by the ribbon command and the pane. */
 export function depsFor(host: PaneHost, catalog: Catalog, lang: Lang = host.language): ValidateDeps {
-  return { run: host.run, fills: fillStore(host), notes: host.caps.cellNotes ? noteStore(host, lang) : undefined, catalog, onTheWeb: host.onTheWeb, mark: host.caps.exactMarks };
+  const saveYear = async (year: number): Promise<void> => {
+    if (host.document.get(YEAR_KEY) !== year) await host.document.set(YEAR_KEY, year);
+  };
+  return { run: host.run, fills: fillStore(host), saveYear, notes: host.caps.cellNotes ? noteStore(host, lang) : undefined, catalog, onTheWeb: host.onTheWeb, mark: host.caps.exactMarks };
 }

@@ -23,6 +23,8 @@ export interface ValidateDeps {
   readonly mark?: boolean;
   /** Where the platform has cell notes (ExcelApi 1.18): each marked total gets its message as a note. */
   readonly notes?: NoteStore;
+  /** Keeps the budget year found in the tables, the custom functions' default edition for this workbook. */
+  readonly saveYear?: (year: number) => Promise<void>;
   /** Cancels between the steps of a run; nothing is marked after a cancel. */
   readonly signal?: AbortSignal;
 }
@@ -44,6 +46,15 @@ const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve
 
 export type Outcome = 'done' | 'cancelled';
 
+/** The year most tables print (预算年度 or the title), if any does. */
+export function budgetYear(tables: ReadonlyArray<{ readonly year?: number }>): number | undefined {
+  const votes = new Map<number, number>();
+  for (const t of tables) if (t.year !== undefined) votes.set(t.year, (votes.get(t.year) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [y, n] of votes) if (best === undefined || n > votes.get(best)! || (n === votes.get(best) && y > best)) best = y;
+  return best;
+}
+
 /** Reads the workbook, checks it, marks the cells (keeping their original fills) and records the result. */
 export async function validateWorkbook(deps: ValidateDeps): Promise<Outcome> {
   setState({ running: true, phase: 'read', error: undefined, cancelled: false });
@@ -61,6 +72,8 @@ export async function validateWorkbook(deps: ValidateDeps): Promise<Outcome> {
     if (cancelled()) return 'cancelled';
     const result = checkWorkbookRaw(book, { catalog: deps.catalog });
     if (cancelled()) return 'cancelled';
+    const year = budgetYear(result.tables);
+    if (year !== undefined) await deps.saveYear?.(year);
     let saved = previous;
     if (deps.mark !== false) {
       setState({ phase: 'mark' });

@@ -78,3 +78,22 @@ describe('an imported catalog answers first in the add-in', () => {
     expect(subjectNameFn('2101199')).toBe('其他行政事业单位医疗支出');
   });
 });
+
+describe("the workbook's budget year is the default edition", () => {
+  class FakeError extends Error {
+    constructor(readonly code: string, message: string) { super(message); }
+  }
+  beforeAll(() => {
+    (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { Error: FakeError, ErrorCode: { notAvailable: '#N/A', invalidValue: '#VALUE!' } };
+  });
+  afterAll(() => { delete (globalThis as unknown as { CustomFunctions?: unknown }).CustomFunctions; });
+  afterEach(() => { delete (globalThis as { Office?: unknown }).Office; });
+
+  test('a year found by the validation (document settings) names the edition in the #N/A message', () => {
+    const settings = new Map<string, unknown>([['budget-check.budget-year', 2025]]);
+    (globalThis as { Office?: unknown }).Office = { context: { document: { settings: { get: (k: string) => settings.get(k) ?? null } } } };
+    expect(() => subjectNameFn('2101109')).toThrow(/2025年支出功能分类中没有科目 2101109/);
+    settings.delete('budget-check.budget-year');
+    expect(() => subjectNameFn('2101109')).toThrow(/2027年支出功能分类中没有科目 2101109/);
+  });
+});

@@ -27,6 +27,8 @@ describe('pane controller through the in-memory Excel', () => {
     expect(excel.notes.get('收入总表!D13')).toMatch(/20805.*536\.45.*536\.44.*尾差/);
     expect(excel.notes.get('收入总表!E13')).toBe('用户自己的批注');
     expect(doc.get('budget-check.added-notes.v1')).toHaveLength(6);
+    // The sample's tables print 2025: the custom functions' default edition for this workbook.
+    expect(doc.get('budget-check.budget-year')).toBe(2025);
     // Validating again does not pile notes up.
     await c.validate();
     expect([...excel.notes.keys()]).toHaveLength(7);
