@@ -1,5 +1,6 @@
 import { a1, columnLetters, parseA1 } from '../src/snapshot';
-import { boxOf, type FakeCell, type FakeExcel, type FakeSheet } from '../taskpane/office/fake';
+import { blockOf } from '../src/snapshot';
+import type { FakeCell, FakeExcel, FakeSheet } from '../taskpane/office/fake';
 
 /**
  * The fake workbook drawn as a spreadsheet, in plain DOM: what the add-in selects, marks and notes shows
@@ -52,7 +53,7 @@ export function linkTarget(reference: string, currentSheet: string): { sheet: st
   const m = /^#?(?:(?:'((?:[^']|'')+)'|([^!]+))!)?(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/i.exec(reference.trim());
   if (!m) return undefined;
   const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2] ?? currentSheet;
-  return { sheet, box: boxOf(m[3].toUpperCase()) };
+  return { sheet, box: blockOf(m[3].toUpperCase()) };
 }
 
 function boxAddress(b: Box): string {

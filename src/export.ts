@@ -1,4 +1,5 @@
 import type { Finding, Lang, RawFinding, Severity, Text } from './findings';
+import { splitRef } from './snapshot';
 import { TABLE_NAMES_EN, TABLE_NAMES_ZH } from './table';
 
 /**
@@ -11,15 +12,9 @@ export function findingKey(f: Finding | RawFinding): string {
   return `${f.rule}|${f.sheet}|${f.cells[0] ?? ''}`;
 }
 
-/** `D13` (on `sheet`) or `'收入总表'!D13` / `收入总表!D13` as a sheet and an address. */
-export function cellRef(ref: string, sheet: string): { sheet: string; address: string } {
-  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(ref);
-  return m ? { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: m[3].replace(/\$/g, '') } : { sheet, address: ref.replace(/\$/g, '') };
-}
-
 /** The finding's checked total (its first cell). */
 export function firstCell(f: Finding): { sheet: string; address: string } {
-  return cellRef(f.cells[0] ?? '', f.sheet);
+  return splitRef(f.cells[0] ?? '', f.sheet);
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;

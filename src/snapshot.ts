@@ -55,6 +55,23 @@ export function parseA1(address: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+/** A 0-based block of cells. */
+export interface Block { readonly row: number; readonly col: number; readonly rows: number; readonly cols: number }
+
+/** `D13` or `D13:F20` (with or without a sheet part or `$`) as a block. */
+export function blockOf(address: string): Block {
+  const [from, to = from] = address.replace(/^.*!/, '').replace(/\$/g, '').split(':');
+  const a = parseA1(from);
+  const z = parseA1(to);
+  return { row: Math.min(a.row, z.row), col: Math.min(a.col, z.col), rows: Math.abs(z.row - a.row) + 1, cols: Math.abs(z.col - a.col) + 1 };
+}
+
+/** `D13` (on `sheet`) or `'收入总表'!D13` / `收入总表!D13` as a sheet and an address without `$`. */
+export function splitRef(ref: string, sheet: string): { sheet: string; address: string } {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(ref);
+  return m ? { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: m[3].replace(/\$/g, '') } : { sheet, address: ref.replace(/\$/g, '') };
+}
+
 export function cellAt(sheet: Sheet, row: number, col: number): Cell | undefined {
   return sheet.rows[row]?.[col];
 }

@@ -8,7 +8,8 @@ import { explain, loadExplanations, unexplain, type Explanation } from './ops/ex
 import { insertIntoSelection, readSelectionGrid } from './ops/insert';
 import { writeReportSheet } from './ops/report-sheet';
 import { selectFinding } from './ops/select';
-import { boxOfAddress, cellsOf } from './cells';
+import { blockOf } from '../src/snapshot';
+import { cellsOf } from './cells';
 import { getState, setState, subscribe as subscribeState, type ValidationState } from './state';
 import { depsFor } from './deps';
 import { unmarkWorkbook, validateWorkbook } from './validate';
@@ -128,7 +129,7 @@ export class PaneController {
   /** True when a cell of the finding was edited since the run that found it. */
   isStale(f: RawFinding, changes: readonly CellChange[] = getState().changes): boolean {
     if (changes.length === 0) return false;
-    const boxes = changes.map((c) => ({ sheet: c.sheet, box: boxOfAddress(c.address) }));
+    const boxes = changes.map((c) => ({ sheet: c.sheet, box: blockOf(c.address) }));
     return cellsOf(f).some(({ sheet, row, col }) => boxes.some((b) => b.sheet === sheet && row >= b.box.row && row < b.box.row + b.box.rows && col >= b.box.col && col < b.box.col + b.box.cols));
   }
 

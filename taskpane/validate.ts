@@ -1,7 +1,7 @@
 import { checkWorkbookRaw } from '../src/engine';
 import type { Catalog } from '../src/catalog/catalog';
 import type { Lang, Text } from '../src/findings';
-import { splitRef } from './cells';
+import { splitRef } from '../src/snapshot';
 import { addNotes, removeNotes } from './ops/notes';
 import type { ExcelContext } from './office/port';
 import { applyMarks, clearMarks, marksFor, type SavedFill } from './office/marks';

@@ -1,4 +1,4 @@
-import { a1, columnLetters, parseA1, type Workbook } from '../../src/snapshot';
+import { a1, blockOf, columnLetters, parseA1, splitRef, type Block, type Workbook } from '../../src/snapshot';
 import type { ChangeEvent, ExcelContext, ExcelFill, ExcelNotes, ExcelRange, ExcelWorksheet } from './port';
 
 /**
@@ -28,7 +28,7 @@ export interface FakeCell {
   linkText?: string;
 }
 
-type Box = { row: number; col: number; rows: number; cols: number };
+type Box = Block;
 
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
@@ -197,14 +197,6 @@ class FakeRange implements ExcelRange {
   get isNullObject(): boolean { return this.read('isNullObject') as boolean; }
 }
 
-/** `D13` or `D13:F20` (with or without a sheet part) as a box. */
-export function boxOf(address: string): Box {
-  const [from, to = from] = address.replace(/^.*!/, '').replace(/\$/g, '').split(':');
-  const a = parseA1(from);
-  const z = parseA1(to);
-  return { row: Math.min(a.row, z.row), col: Math.min(a.col, z.col), rows: Math.abs(z.row - a.row) + 1, cols: Math.abs(z.col - a.col) + 1 };
-}
-
 class FakeWorksheet implements ExcelWorksheet {
   constructor(private readonly ctx: FakeExcel, readonly sheet: FakeSheet | undefined) {}
   private get real(): FakeSheet {
@@ -219,10 +211,10 @@ class FakeWorksheet implements ExcelWorksheet {
     return new FakeRange(this.ctx, this.real, this.real.bounds());
   }
   getRange(address = 'A1'): ExcelRange {
-    return new FakeRange(this.ctx, this.real, boxOf(address));
+    return new FakeRange(this.ctx, this.real, blockOf(address));
   }
   getRanges(address = 'A1'): { select(): void } {
-    const boxes = address.split(',').map((a) => boxOf(a.trim()));
+    const boxes = address.split(',').map((a) => blockOf(a.trim()));
     const sheet = this.real;
     return { select: () => this.ctx.queueWrite(() => this.ctx.selectBoxes(sheet, boxes)) };
   }
@@ -281,9 +273,8 @@ class FakeWorksheets {
 class FakeNotes implements ExcelNotes {
   constructor(private readonly ctx: FakeExcel) {}
   private key(address: string): string {
-    const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(address);
-    const sheet = m ? (m[1] ?? m[2]).replace(/''/g, "'") : this.ctx.activeSheet;
-    return `${sheet}!${(m ? m[3] : address).replace(/\$/g, '')}`;
+    const { sheet, address: cell } = splitRef(address, this.ctx.activeSheet);
+    return `${sheet}!${cell}`;
   }
   add(cellAddress: string, content: string): void {
     const key = this.key(cellAddress);

@@ -1,4 +1,5 @@
 import type { Finding } from '../../src/findings';
+import { splitRef } from '../../src/snapshot';
 import type { ExcelContext, ExcelRange } from './port';
 
 export type MarkKind = 'error' | 'rounding' | 'info';
@@ -35,9 +36,7 @@ export function marksFor<F extends Pick<Finding, 'rounding' | 'severity' | 'cell
   for (const f of findings) {
     const kind: MarkKind = f.rounding ? 'rounding' : f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'rounding' : 'info';
     for (const ref of f.cells) {
-      const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(ref);
-      const sheet = m ? (m[1] ?? m[2]).replace(/''/g, "'") : f.sheet;
-      const address = m ? m[3] : ref;
+      const { sheet, address } = splitRef(ref, f.sheet);
       const key = `${sheet}!${address}`;
       const had = byCell.get(key);
       if (!had || rank[kind] < rank[had.kind]) byCell.set(key, { sheet, address, kind });

@@ -1,8 +1,4 @@
-import { cellRef } from '../../src/export';
-import { a1, columnLetters, parseA1 } from '../../src/snapshot';
-
-/** A 0-based block of cells. */
-export interface Block { readonly row: number; readonly col: number; readonly rows: number; readonly cols: number }
+import { a1, blockOf, columnLetters, splitRef, type Block } from '../../src/snapshot';
 
 /** `A1` for one cell, else `A1:C4`. */
 export function blockAddress(b: Block): string {
@@ -12,14 +8,8 @@ export function blockAddress(b: Block): string {
 
 /** An address as Excel reports it (`收入总表!D13:F20`, `'My sheet'!$A$1`) as its sheet and block. */
 export function parseAddress(address: string, sheet = ''): { sheet: string; block: Block } {
-  const ref = cellRef(address, sheet);
-  const [from, to = from] = ref.address.split(':');
-  const a = parseA1(from);
-  const z = parseA1(to);
-  return {
-    sheet: ref.sheet,
-    block: { row: Math.min(a.row, z.row), col: Math.min(a.col, z.col), rows: Math.abs(z.row - a.row) + 1, cols: Math.abs(z.col - a.col) + 1 },
-  };
+  const ref = splitRef(address, sheet);
+  return { sheet: ref.sheet, block: blockOf(ref.address) };
 }
 
 /** `'it''s'!D13`: a sheet name quoted the way Excel's addresses and hyperlinks accept any name. */

@@ -1,8 +1,9 @@
-import { cellRef, firstCell } from '../../src/export';
+import { firstCell } from '../../src/export';
+import { splitRef, type Block } from '../../src/snapshot';
 import type { Finding } from '../../src/findings';
 import { parseA1 } from '../../src/snapshot';
 import type { ExcelContext } from '../office/port';
-import { blockAddress, type Block } from './address';
+import { blockAddress } from './address';
 
 /** Excel refuses longer address strings (the same 255-character limit as VBA's Range). */
 export const MAX_ADDRESS_LENGTH = 255;
@@ -62,7 +63,7 @@ function mergeCells(addresses: readonly string[]): Block[] {
  */
 export async function selectFinding(ctx: ExcelContext, f: Finding): Promise<void> {
   const first = firstCell(f);
-  const terms = f.cells.slice(1).map((c) => cellRef(c, f.sheet)).filter((c) => c.sheet === first.sheet).map((c) => c.address);
+  const terms = f.cells.slice(1).map((c) => splitRef(c, f.sheet)).filter((c) => c.sheet === first.sheet).map((c) => c.address);
   const ws = ctx.workbook.worksheets.getItem(first.sheet);
   ws.activate();
   ws.getRanges(selectionAddress(first.address, terms)).select();

@@ -1,11 +1,12 @@
 import { sheetFromGrid } from '../../../src/snapshot';
-import { boxOf, FakeExcel } from '../../../taskpane/office/fake';
+import { blockOf } from '../../../src/snapshot';
+import { FakeExcel } from '../../../taskpane/office/fake';
 import { insertIntoSelection, readSelectionGrid } from '../../../taskpane/ops/insert';
 import { cellsOf, sampleBook } from './helpers';
 
 async function sampleExcel(selection: string, sheet = '收入总表'): Promise<FakeExcel> {
   const excel = new FakeExcel(await sampleBook());
-  excel.selection = { sheet, boxes: [boxOf(selection)] };
+  excel.selection = { sheet, boxes: [blockOf(selection)] };
   excel.activeSheet = sheet;
   return excel;
 }

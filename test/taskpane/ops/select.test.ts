@@ -1,5 +1,6 @@
 import type { Finding } from '../../../src/findings';
-import { boxOf, FakeExcel } from '../../../taskpane/office/fake';
+import { blockOf } from '../../../src/snapshot';
+import { FakeExcel } from '../../../taskpane/office/fake';
 import { MAX_ADDRESS_LENGTH, selectFinding, selectionAddress } from '../../../taskpane/ops/select';
 import { cellsOf, sampleBook, sampleFindings } from './helpers';
 
@@ -12,7 +13,7 @@ describe('selecting a finding', () => {
     await selectFinding(excel, f);
     expect(excel.syncs).toHaveLength(1);
     expect(excel.activeSheet).toBe('收入总表');
-    expect(excel.selection).toEqual({ sheet: '收入总表', boxes: [boxOf('D13'), boxOf('D14:D17')] });
+    expect(excel.selection).toEqual({ sheet: '收入总表', boxes: [blockOf('D13'), blockOf('D14:D17')] });
     expect(cellsOf(excel)).toEqual(before);
   });
 
@@ -22,12 +23,12 @@ describe('selecting a finding', () => {
     expect(base.sheet).toBe('支出总表');
     const cross: Finding = { ...base, rule: 'cross-table', sheet: '收支总表', cells: ['E15', "'支出总表'!D8", 'E16', 'E17', 'F15'] };
     await selectFinding(excel, cross);
-    expect(excel.selection).toEqual({ sheet: '收支总表', boxes: [boxOf('E15'), boxOf('E16:E17'), boxOf('F15')] });
+    expect(excel.selection).toEqual({ sheet: '收支总表', boxes: [blockOf('E15'), blockOf('E16:E17'), blockOf('F15')] });
 
     const qualifiedTotal: Finding = { ...base, sheet: '收支总表', cells: ["'支出总表'!D13", "'支出总表'!D14", 'E15'] };
     await selectFinding(excel, qualifiedTotal);
     expect(excel.activeSheet).toBe('支出总表');
-    expect(excel.selection).toEqual({ sheet: '支出总表', boxes: [boxOf('D13'), boxOf('D14')] });
+    expect(excel.selection).toEqual({ sheet: '支出总表', boxes: [blockOf('D13'), blockOf('D14')] });
     expect(excel.syncs).toHaveLength(2);
   });
 
@@ -47,7 +48,7 @@ describe('selecting a finding', () => {
     const [f] = await sampleFindings();
     await selectFinding(excel, { ...f, cells: ['D13', ...terms] });
     expect(excel.syncs).toHaveLength(1);
-    expect(excel.selection.boxes[0]).toEqual(boxOf('D13'));
+    expect(excel.selection.boxes[0]).toEqual(blockOf('D13'));
     expect(excel.selection.boxes.length).toBe(address.split(',').length);
     // A long contiguous column is one block.
     expect(selectionAddress('D2', Array.from({ length: 2000 }, (_, i) => `D${3 + i}`))).toBe('D2,D3:D2002');
