@@ -12,6 +12,7 @@ import { blockOf } from '../src/snapshot';
 import { cellsOf } from './cells';
 import { getState, setState, subscribe as subscribeState, type ValidationState } from './state';
 import { depsFor } from './deps';
+import { STRINGS, type Strings } from './ui/strings';
 import { unmarkWorkbook, validateWorkbook } from './validate';
 
 /** What the pane shows besides the validation state: a short message after an action, and its own settings. */
@@ -22,6 +23,11 @@ export interface PaneState {
   readonly catalog: LoadedCatalog;
   readonly toast?: { readonly intent: 'success' | 'error' | 'info'; readonly text: Text };
   readonly importProblems?: readonly ImportProblem[];
+}
+
+/** A message in both languages, from the pane's strings, so a toast follows a later language switch. */
+function both(pick: (t: Strings) => string): Text {
+  return { zh: pick(STRINGS.zh), en: pick(STRINGS.en) };
 }
 
 const LANG_KEY = 'budget-check.pane.lang';
@@ -75,7 +81,7 @@ export class PaneController {
 
   private fail(e: unknown): void {
     const detail = e instanceof Error ? e.message : String(e);
-    this.set({ toast: { intent: 'error', text: { zh: `操作未能完成：${detail}`, en: `The operation failed: ${detail}` } } });
+    this.set({ toast: { intent: 'error', text: both((t) => t.failed(detail)) } });
   }
 
   dismissToast(): void {
@@ -97,7 +103,7 @@ export class PaneController {
     this.set({ toast: undefined });
     try {
       const outcome = await validateWorkbook({ ...depsFor(this.host, this.pane.catalog.catalog, this.pane.lang), signal: this.abort.signal });
-      if (outcome === 'cancelled') this.set({ toast: { intent: 'info', text: { zh: '已取消校验，未做任何标记。', en: 'Validation cancelled; nothing was marked.' } } });
+      if (outcome === 'cancelled') this.set({ toast: { intent: 'info', text: both((t) => t.cancelled) } });
     } catch {
       // validateWorkbook put the reason in the state; the pane shows it.
     } finally {
@@ -112,7 +118,7 @@ export class PaneController {
   async clearMarks(): Promise<void> {
     try {
       const n = await unmarkWorkbook(depsFor(this.host, this.pane.catalog.catalog, this.pane.lang));
-      this.set({ toast: { intent: 'success', text: { zh: `已恢复 ${n} 个单元格的原格式。`, en: `Original formatting restored on ${n} cells.` } } });
+      this.set({ toast: { intent: 'success', text: both((t) => t.marksCleared(n)) } });
     } catch (e) {
       this.fail(e);
     }
@@ -151,7 +157,7 @@ export class PaneController {
   async exportSheet(): Promise<void> {
     try {
       const { sheet, rows } = await this.host.run((ctx) => writeReportSheet(ctx, this.findings(), this.pane.lang, this.notesByKey()));
-      this.set({ toast: { intent: 'success', text: { zh: `已生成工作表“${sheet}”（${rows} 条）。`, en: `Sheet "${sheet}" written (${rows} rows).` } } });
+      this.set({ toast: { intent: 'success', text: both((t) => t.reportWritten(sheet, rows)) } });
     } catch (e) {
       this.fail(e);
     }
@@ -167,7 +173,7 @@ export class PaneController {
     try {
       const r = await this.host.run((ctx) => insertIntoSelection(ctx, text));
       if ('error' in r) this.set({ toast: { intent: 'error', text: r.error } });
-      else this.set({ toast: { intent: 'success', text: { zh: `已在 ${r.address} 插入“${text}”。`, en: `Inserted "${text}" in ${r.address}.` } } });
+      else this.set({ toast: { intent: 'success', text: both((t) => t.inserted(text, r.address)) } });
     } catch (e) {
       this.fail(e);
     }
@@ -180,14 +186,14 @@ export class PaneController {
       const result = importCatalog(grid, label, year);
       const errors = result.problems.filter((p) => p.severity === 'error');
       if (result.entries === 0 || errors.length > 0) {
-        this.set({ importProblems: result.problems, toast: { intent: 'error', text: { zh: `未导入：发现 ${errors.length || 1} 个错误，请修改后重试。`, en: `Not imported: ${errors.length || 1} errors; correct them and try again.` } } });
+        this.set({ importProblems: result.problems, toast: { intent: 'error', text: both((t) => t.importRefused(errors.length || 1)) } });
         return;
       }
       if (this.host.user) saveImportedCatalog(this.host.user, label, year, result);
       this.set({
         catalog: this.host.user ? loadCatalog(this.host.user) : { catalog: this.pane.catalog.catalog.withImported(result.edition), label },
         importProblems: result.problems,
-        toast: { intent: 'success', text: { zh: `已导入 ${result.entries} 个科目。`, en: `${result.entries} subjects imported.` } },
+        toast: { intent: 'success', text: both((t) => t.importDone(result.entries)) },
       });
     } catch (e) {
       this.fail(e);
@@ -196,11 +202,11 @@ export class PaneController {
 
   forgetImport(): void {
     if (this.host.user) forgetImportedCatalog(this.host.user);
-    this.set({ catalog: loadCatalog(this.host.user), importProblems: undefined, toast: { intent: 'success', text: { zh: '已恢复内置目录。', en: 'The built-in catalog is in use again.' } } });
+    this.set({ catalog: loadCatalog(this.host.user), importProblems: undefined, toast: { intent: 'success', text: both((t) => t.forgotten) } });
   }
 
   /** Watches edits: findings citing edited cells are marked stale, and with `auto` the workbook is checked again. */
-  async setAuto(auto: boolean): Promise<void> {
+  setAuto(auto: boolean): void {
     this.host.user?.setItem(AUTO_KEY, auto ? '1' : '0');
     this.set({ auto });
   }

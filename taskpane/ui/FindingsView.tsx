@@ -8,6 +8,7 @@ import { findingKey } from '../../src/export';
 import { render, type Finding, type RawFinding } from '../../src/findings';
 import { TABLE_NAMES_EN, TABLE_NAMES_ZH, type TableKind } from '../../src/table';
 import type { PaneController } from '../controller';
+import type { Explanation } from '../ops/explanations';
 import { MARK_COLORS } from '../office/marks';
 import { usePane } from './App';
 import { GRADE_ORDER, gradeOf, type Grade } from './grade';
@@ -123,7 +124,7 @@ export function FindingsView({ controller }: { controller: PaneController }) {
             </MenuList>
           </MenuPopover>
         </Menu>
-        <Switch checked={pane.auto} label={t.auto} onChange={(_, d) => void controller.setAuto(d.checked)} />
+        <Switch checked={pane.auto} label={t.auto} onChange={(_, d) => controller.setAuto(d.checked)} />
       </div>
 
       <div aria-live="polite">
@@ -188,7 +189,10 @@ export function FindingsView({ controller }: { controller: PaneController }) {
         <section key={k} className={styles.group} aria-label={tableName((k || null) as TableKind | null)}>
           <Text as="h2" size={300} className={styles.groupTitle}>{tableName((k || null) as TableKind | null)} · {items.length}</Text>
           <ul className={styles.list}>
-            {items.map((s) => <FindingItem key={`${s.key}|${s.f.cells.join(',')}`} shown={s} controller={controller} t={t} />)}
+            {items.map((s) => (
+              <FindingItem key={`${s.key}|${s.f.cells.join(',')}`} shown={s} controller={controller} t={t}
+                explanation={pane.explanations.get(s.key)} stale={controller.isStale(s.raw, validation.changes)} />
+            ))}
           </ul>
         </section>
       ))}
@@ -196,12 +200,17 @@ export function FindingsView({ controller }: { controller: PaneController }) {
   );
 }
 
-function FindingItem({ shown, controller, t }: { shown: Shown; controller: PaneController; t: Strings }) {
+interface ItemProps {
+  readonly shown: Shown;
+  readonly controller: PaneController;
+  readonly t: Strings;
+  readonly explanation?: Explanation;
+  readonly stale: boolean;
+}
+
+function FindingItem({ shown, controller, t, explanation, stale }: ItemProps) {
   const styles = useStyles();
-  const { pane, validation } = usePane(controller);
   const { f, raw, grade } = shown;
-  const explanation = pane.explanations.get(shown.key);
-  const stale = controller.isStale(raw, validation.changes);
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(explanation?.note ?? '');
   const where = f.cells[0] ?? f.sheet;

@@ -81,7 +81,7 @@ describe('pane controller through the in-memory Excel', () => {
     const excel = new FakeExcel(sample);
     const c = new PaneController(fakeHost(excel));
     await c.startWatching();
-    await c.setAuto(true);
+    c.setAuto(true);
     await c.validate();
     const first = getState().at;
     jest.useFakeTimers();
