@@ -35,8 +35,11 @@ describe('subject search', () => {
     const excel = new FakeExcel(book());
     render(<App controller={new PaneController(fakeHost(excel))} />);
     fireEvent.click(screen.getByRole('tab', { name: '科目查询' }));
-    fireEvent.change(screen.getByRole('searchbox'), { target: { value: '2101103' } });
-    expect(screen.getAllByTestId('subject')[0].textContent).toContain('公务员医疗补助');
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: '21011' } });
+    const hits = screen.getAllByTestId('subject').map((s) => s.textContent ?? '');
+    expect(hits[0]).toContain('21011行政事业单位医疗');
+    expect(hits.some((h) => h.includes('2101103公务员医疗补助'))).toBe(true);
+    expect(hits.every((h) => h.startsWith('21011'))).toBe(true);
   });
 });
 
