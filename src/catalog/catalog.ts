@@ -104,10 +104,22 @@ export class Edition {
   }
 }
 
+/**
+ * `found`: `year` and `edition` are those of the edition that answered (an imported one, or the built-in one
+ * chosen by `editionFor`). `unknown`: `year` is the year asked for (the newest edition's when none was given),
+ * `edition` the built-in edition it was judged against. `exact` is false when the built-in catalog holds no
+ * edition of the year asked for and a neighbouring one answered (see `Catalog.editionFor`).
+ */
 export type Lookup =
-  | { readonly kind: 'found'; readonly subject: Subject; readonly year: number; readonly edition: string }
-  | { readonly kind: 'unknown'; readonly code: string; readonly subjectKind?: SubjectKind; readonly year: number; readonly message: { zh: string; en: string } }
+  | { readonly kind: 'found'; readonly subject: Subject; readonly year: number; readonly edition: string; readonly exact: boolean }
+  | { readonly kind: 'unknown'; readonly code: string; readonly subjectKind?: SubjectKind; readonly year: number; readonly edition: string; readonly exact: boolean; readonly message: { zh: string; en: string } }
   | { readonly kind: 'malformed'; readonly text: string; readonly message: { zh: string; en: string } };
+
+/** The built-in edition that answers for a year, and whether it is that year's own. */
+export interface EditionChoice {
+  readonly year: number;
+  readonly exact: boolean;
+}
 
 export interface LookupOptions {
   readonly year?: number;
@@ -125,9 +137,9 @@ function loadBase(): Edition {
   return new Edition(BASE_YEAR, `${BASE_YEAR}`, byCode);
 }
 
-/** The next edition: the previous one with its changes applied. */
-function applyChanges(previous: Edition, year: number, ops: string): Edition {
-  const current = new Map(previous.byCode);
+/** An edition next to one already built (the one before it, or after it for editions older than the base), with its changes applied. */
+function applyChanges(neighbour: Edition, year: number, ops: string): Edition {
+  const current = new Map(neighbour.byCode);
   for (const line of ops.split('\n')) {
     if (!line) continue;
     const [op, code, name, initials] = line.split('\t');
@@ -206,12 +218,21 @@ export class Catalog {
     return this.years[this.years.length - 1];
   }
 
-  /** The built-in edition for a year: that year's, else the nearest older one, else the oldest. */
-  edition(year?: number): Edition {
+  /**
+   * Which built-in edition judges a document of budget year `year`, as every lookup with `{ year }` uses it:
+   * that year's own (exact), else the nearest older one held, else — for a year before the oldest edition held —
+   * the oldest (both not exact). No year: the newest edition.
+   */
+  editionFor(year?: number): EditionChoice {
+    if (year === undefined) return { year: this.newestYear, exact: true };
     let y = this.years[0];
-    const want = year ?? this.newestYear;
-    for (const x of this.years) if (x <= want) y = x;
-    return this.built(y);
+    for (const x of this.years) if (x <= year) y = x;
+    return { year: y, exact: y === year };
+  }
+
+  /** The built-in edition for a year, chosen by `editionFor`. */
+  edition(year?: number): Edition {
+    return this.built(this.editionFor(year).year);
   }
 
   private built(year: number): Edition {
@@ -219,7 +240,9 @@ export class Catalog {
     if (have) return have;
     const i = this.years.indexOf(year);
     const change = CHANGES.find((c) => c.year === year);
-    const e = applyChanges(this.built(this.years[i - 1]), year, change?.ops ?? '');
+    // Editions are derived outwards from the base: a later one from the one before, an earlier one from the one after.
+    const neighbour = year > BASE_YEAR ? this.years[i - 1] : this.years[i + 1];
+    const e = applyChanges(this.built(neighbour), year, change?.ops ?? '');
     this.editions.set(year, e);
     return e;
   }
@@ -247,17 +270,25 @@ export class Catalog {
     const detected = kindOfCode(code);
     const year = options.year ?? this.newestYear;
     const kind = options.kind ?? detected;
-    const edition = this.edition(year);
+    const choice = this.editionFor(options.year);
+    const edition = this.built(choice.year);
     const imp = this.importedFor(options.year);
     const found = imp?.byCode.get(code) ?? edition.byCode.get(code);
     if (found && (options.kind === undefined || found.kind === options.kind)) {
-      return { kind: 'found', subject: found, year: imp?.byCode.has(code) ? imp.year || year : edition.year, edition: imp?.byCode.has(code) ? imp.label : edition.label };
+      if (imp?.byCode.has(code)) return { kind: 'found', subject: found, year: imp.year || year, edition: imp.label, exact: imp.year !== 0 || choice.exact };
+      return { kind: 'found', subject: found, year: edition.year, edition: edition.label, exact: choice.exact };
     }
     const kindZh = kind ? KIND_NAMES_ZH[kind] : '政府收支分类科目';
     const kindEn = kind ? KIND_NAMES_EN[kind] : 'the classification';
+    const e = edition.year;
     return {
-      kind: 'unknown', code, subjectKind: kind, year,
-      message: { zh: `${year}年${kindZh}中没有科目 ${code}`, en: `the ${year} ${kindEn} has no subject ${code}` },
+      kind: 'unknown', code, subjectKind: kind, year, edition: edition.label, exact: choice.exact,
+      message: choice.exact
+        ? { zh: `${e}年${kindZh}中没有科目 ${code}`, en: `the ${e} ${kindEn} has no subject ${code}` }
+        : {
+          zh: `${e}年${kindZh}中没有科目 ${code}（内置目录没有${year}年版，按${e}年版判断）`,
+          en: `the ${e} ${kindEn} has no subject ${code} (no ${year} edition is built in; judged by the ${e} edition)`,
+        },
     };
   }
 
