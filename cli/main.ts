@@ -124,8 +124,8 @@ export async function checkFile(path: string, display: string, strict: boolean, 
   try {
     const data = readFileSync(path);
     const wb = await readXlsx(data, display);
-    const { tables, findings } = checkWorkbook(wb, { strict, lang, catalog });
-    return { path: display, tables: tables.map(tableSummary), findings };
+    const { tables, findings, year, edition } = checkWorkbook(wb, { strict, lang, catalog });
+    return { path: display, tables: tables.map(tableSummary), findings, year, edition };
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return { path: display, tables: [], findings: [], error: lang === 'zh' ? `不是可读取的 .xlsx 文件（${why}）` : `not a readable .xlsx file (${why})` };

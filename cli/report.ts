@@ -1,3 +1,4 @@
+import { findingPlace } from '../src/export';
 import type { Finding, Lang } from '../src/findings';
 import { TABLE_NAMES_EN, TABLE_NAMES_ZH, type Table, type TableKind } from '../src/table';
 
@@ -5,6 +6,9 @@ export interface FileReport {
   readonly path: string;
   readonly tables: ReadonlyArray<{ sheet: string; kind: TableKind; range: string }>;
   readonly findings: readonly Finding[];
+  /** The document's budget year and the catalog edition its codes were judged against. */
+  readonly year?: number;
+  readonly edition?: { readonly year: number; readonly exact: boolean };
   /** Set when the file could not be read. */
   readonly error?: string;
 }
@@ -14,8 +18,8 @@ export function tableSummary(t: Table): { sheet: string; kind: TableKind; range:
 }
 
 const WORDS = {
-  zh: { tables: '张表', error: '错误', warning: '警告', info: '提示', rounding: '尾差', none: '全部平衡', unreadable: '无法读取', sheet: '工作表', noTables: '未识别到预算公开表', files: '个文件', total: '合计' },
-  en: { tables: 'tables', error: 'errors', warning: 'warnings', info: 'info', rounding: 'rounding', none: 'all totals add up', unreadable: 'cannot be read', sheet: 'sheet', noTables: 'no budget tables recognised', files: 'files', total: 'total' },
+  zh: { noYear: (y: number) => `${y} 年版（文件未注明预算年度，按最新版）`, edition: '科目目录', editionOf: (y: number) => `${y} 年版`, nearest: (d: number | undefined, y: number) => `文件年度 ${d ?? '未知'}，内置目录无该年版，按 ${y} 年版`, tables: '张表', error: '错误', warning: '警告', info: '提示', rounding: '尾差', none: '全部平衡', unreadable: '无法读取', sheet: '工作表', other: '其他', noTables: '未识别到预算公开表', files: '个文件', total: '合计' },
+  en: { noYear: (y: number) => `${y} edition (the document states no budget year: the newest is used)`, edition: 'catalog', editionOf: (y: number) => `${y} edition`, nearest: (d: number | undefined, y: number) => `document year ${d ?? 'unknown'}, no such edition built in: ${y} edition used`, tables: 'tables', error: 'errors', warning: 'warnings', info: 'info', rounding: 'rounding', none: 'all totals add up', unreadable: 'cannot be read', sheet: 'sheet', other: 'other', noTables: 'no budget tables recognised', files: 'files', total: 'total' },
 } as const;
 
 function counts(fs: readonly Finding[]) {
@@ -49,6 +53,7 @@ export function formatText(reports: readonly FileReport[], lang: Lang): string {
     }
     out.push(`${r.path}: ${r.tables.length} ${w.tables}${SEP[lang]}${countLine(r.findings, lang)}`);
     if (r.tables.length === 0) out.push(`  ${w.noTables}`);
+    else if (r.edition) out.push(`  ${w.edition}${lang === 'zh' ? '：' : ': '}${r.year === undefined ? w.noYear(r.edition.year) : r.edition.exact ? w.editionOf(r.edition.year) : w.nearest(r.year, r.edition.year)}`);
     const groups = new Map<string, Finding[]>();
     for (const f of r.findings) {
       const key = `${f.sheet}\u0000${f.table ?? ''}`;
@@ -58,9 +63,15 @@ export function formatText(reports: readonly FileReport[], lang: Lang): string {
       const fs = groups.get(`${t.sheet}\u0000${t.kind}`) ?? [];
       groups.delete(`${t.sheet}\u0000${t.kind}`);
       out.push(`  ${names[t.kind]} [${t.kind}] ${t.sheet}!${t.range}: ${fs.length === 0 ? w.none : countLine(fs, lang)}`);
-      for (const f of fs) out.push(`    ${MARK[f.severity]} ${f.rounding ? `[${w.rounding}] ` : ''}${f.cells[0] ?? ''}  ${f.message}`);
+      for (const f of fs) out.push(`    ${MARK[f.severity]} ${f.rounding ? `[${w.rounding}] ` : ''}${f.cells[0] ? `${f.cells[0]}  ` : ''}${f.message}`);
     }
-    for (const fs of groups.values()) for (const f of fs) out.push(`    ${MARK[f.severity]} ${f.sheet}!${f.cells[0] ?? ''}  ${f.message}`);
+    // Findings outside the recognised tables (an unknown table, a missing one): under a line of their own.
+    const rest = [...groups.values()].flat();
+    if (rest.length > 0) out.push(`  ${w.other}: ${countLine(rest, lang)}`);
+    for (const f of rest) {
+      const where = findingPlace(f);
+      out.push(`    ${MARK[f.severity]} ${where ? `${where}  ` : ''}${f.message}`);
+    }
     out.push('');
   }
   if (reports.length > 1) {
@@ -71,7 +82,13 @@ export function formatText(reports: readonly FileReport[], lang: Lang): string {
 }
 
 export function formatJson(reports: readonly FileReport[]): string {
-  return JSON.stringify({ files: reports.map((r) => ({ path: r.path, ...(r.error ? { error: r.error } : {}), tables: r.tables, findings: r.findings })) }, null, 2);
+  return JSON.stringify({
+    files: reports.map((r) => ({
+      path: r.path, ...(r.error ? { error: r.error } : {}),
+      ...(r.edition ? { year: r.year ?? null, catalogEdition: r.edition } : {}),
+      tables: r.tables, findings: r.findings,
+    })),
+  }, null, 2);
 }
 
 function esc(s: string): string {

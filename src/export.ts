@@ -7,14 +7,27 @@ import { TABLE_NAMES_EN, TABLE_NAMES_ZH } from './table';
  * otherwise run a cell that starts like a formula (CSV injection), and messages quote the workbook's text.
  */
 
-/** The same identity for a finding in every run and language: what 已说明 explanations are keyed by. */
+/**
+ * The same identity for a finding in every run and language: what 已说明 explanations are keyed by. A relation
+ * failing in several columns is one finding, keyed by its first column's total.
+ */
 export function findingKey(f: Finding | RawFinding): string {
   return `${f.rule}|${f.sheet}|${f.cells[0] ?? ''}`;
 }
 
-/** The finding's checked total (its first cell). */
-export function firstCell(f: Finding): { sheet: string; address: string } {
+/**
+ * The finding's checked total (its first cell; the first column's for a relation failing in several). A
+ * finding about the workbook as a whole (a missing table) has neither sheet nor cell; one about a sheet, no cell.
+ */
+export function firstCell(f: Pick<Finding, 'cells' | 'sheet'>): { sheet: string; address: string } {
   return splitRef(f.cells[0] ?? '', f.sheet);
+}
+
+/** Where a finding points, for people: `sheet!A1`, the sheet alone, or '' for the workbook as a whole. */
+export function findingPlace(f: Pick<Finding, 'cells' | 'sheet'>): string {
+  const at = firstCell(f);
+  if (at.sheet === '') return at.address;
+  return at.address === '' ? at.sheet : `${at.sheet}!${at.address}`;
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -15,12 +15,31 @@ export interface Finding {
   readonly rounding: boolean;
   readonly table: TableKind | null;
   readonly sheet: string;
-  /** The checked total first, then its terms. */
+  /** The checked total first (one per column for a relation failing in several columns), then its terms. */
   readonly cells: readonly string[];
   readonly reported: string | null;
   readonly computed: string | null;
   readonly difference: string | null;
   readonly message: string;
+  /**
+   * Which relation failed, the same in every layout of the table: `<kind>.<relation>` for a relation within a
+   * table (e.g. `expenditure.hierarchy`), `link.<id>` between tables.
+   */
+  readonly relation?: string;
+  /** The row the relation is about, independent of layout: a code (`20805`), a row role (`total`), an item. */
+  readonly subject?: string;
+  /** The amount columns the finding covers, as role ids (`total`, `basic`, `expense:total`, `total@final`). */
+  readonly columns?: readonly string[];
+  /** A relation failing in several columns: each column's total cell with its own figures. */
+  readonly parts?: readonly FindingPart[];
+}
+
+export interface FindingPart {
+  readonly cell: string;
+  readonly column: string;
+  readonly label: string;
+  readonly reported: string;
+  readonly computed: string;
 }
 
 /** A finding before its message is rendered in one language. */
@@ -32,4 +51,3 @@ export function render(f: RawFinding, lang: Lang): Finding {
   const { text, ...rest } = f;
   return { ...rest, message: text[lang] };
 }
-

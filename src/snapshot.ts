@@ -91,7 +91,8 @@ export interface GridOptions {
   readonly numbers?: 'number' | 'text';
 }
 
-const NUMERIC = /^-?\d+(?:\.(\d+))?$/;
+/** A printed number: `1234`, `-3.50`, `1,234,567.00` (a leading zero, as in a code part `05`, stays text). */
+const NUMERIC = /^-?(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.(\d+))?$/;
 
 /**
  * Builds a sheet from rows of printed strings, as the test fixtures hold them. Numeric strings become numbers
@@ -105,9 +106,10 @@ export function sheetFromGrid(name: string, grid: ReadonlyArray<ReadonlyArray<st
       const m = NUMERIC.exec(raw.trim());
       if (asNumbers && m) {
         const decimals = m[1]?.length ?? 0;
+        const grouped = raw.includes(',') ? '#,##' : '';
         return {
-          address: a1(r, c), row: r, col: c, value: Number(raw.trim()), text: raw.trim(),
-          numberFormat: decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0',
+          address: a1(r, c), row: r, col: c, value: Number(raw.trim().replace(/,/g, '')), text: raw.trim(),
+          numberFormat: `${grouped}0${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}`,
         };
       }
       return { address: a1(r, c), row: r, col: c, value: raw, text: raw };

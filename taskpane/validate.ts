@@ -1,6 +1,6 @@
 import { checkWorkbookRaw } from '../src/engine';
 import type { Catalog } from '../src/catalog/catalog';
-import type { Lang, Text } from '../src/findings';
+import type { Lang, RawFinding, Text } from '../src/findings';
 import { splitRef } from '../src/snapshot';
 import { addNotes, removeNotes } from './ops/notes';
 import type { ExcelContext } from './office/port';
@@ -21,7 +21,7 @@ export interface ValidateDeps {
   readonly catalog?: Catalog;
   readonly onTheWeb?: boolean;
   readonly mark?: boolean;
-  /** Where the platform has cell notes (ExcelApi 1.18): each marked total gets its message as a note. */
+  /** Where the platform has cell notes (ExcelApi 1.18): each marked total (every column's) gets its message as a note. */
   readonly notes?: NoteStore;
   /** Keeps the budget year found in the tables, the custom functions' default edition for this workbook. */
   readonly saveYear?: (year: number) => Promise<void>;
@@ -46,13 +46,13 @@ const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve
 
 export type Outcome = 'done' | 'cancelled';
 
-/** The year most tables print (预算年度 or the title), if any does. */
-export function budgetYear(tables: ReadonlyArray<{ readonly year?: number }>): number | undefined {
-  const votes = new Map<number, number>();
-  for (const t of tables) if (t.year !== undefined) votes.set(t.year, (votes.get(t.year) ?? 0) + 1);
-  let best: number | undefined;
-  for (const [y, n] of votes) if (best === undefined || n > votes.get(best)! || (n === votes.get(best) && y > best)) best = y;
-  return best;
+/**
+ * The cells that get the finding's message as a note: its checked total, or each column's total when one
+ * relation fails in several columns (they all carry the same message).
+ */
+export function noteCells(f: Pick<RawFinding, 'cells' | 'parts'>): readonly string[] {
+  if (f.parts && f.parts.length > 0) return f.parts.map((p) => p.cell);
+  return f.cells.length > 0 ? [f.cells[0]] : [];
 }
 
 /** Reads the workbook, checks it, marks the cells (keeping their original fills) and records the result. */
@@ -72,8 +72,8 @@ export async function validateWorkbook(deps: ValidateDeps): Promise<Outcome> {
     if (cancelled()) return 'cancelled';
     const result = checkWorkbookRaw(book, { catalog: deps.catalog });
     if (cancelled()) return 'cancelled';
-    const year = budgetYear(result.tables);
-    if (year !== undefined) await deps.saveYear?.(year);
+    // The year most tables print (预算年度 or the title): the one the engine chose the catalog edition by.
+    if (result.year !== undefined) await deps.saveYear?.(result.year);
     let saved = previous;
     if (deps.mark !== false) {
       setState({ phase: 'mark' });
@@ -87,7 +87,7 @@ export async function validateWorkbook(deps: ValidateDeps): Promise<Outcome> {
       if (notes) {
         // The last run's notes go first, so a note never outlives its finding.
         const old = await notes.load();
-        const items = result.findings.filter((f) => f.cells.length > 0).map((f) => ({ ...splitRef(f.cells[0], f.sheet), text: f.text[notes.lang] }));
+        const items = result.findings.flatMap((f) => noteCells(f).map((c) => ({ ...splitRef(c, f.sheet), text: f.text[notes.lang] })));
         const added = await deps.run(async (ctx) => {
           await removeNotes(ctx, old);
           return addNotes(ctx, items);

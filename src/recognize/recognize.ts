@@ -1,278 +1,270 @@
-import { joinCodeParts, parseCode, type CodeParse } from '../codes';
-import { parseAmount } from '../money';
-import { a1, columnCount, textAt, cellAt, type Sheet, type Workbook } from '../snapshot';
-import type { AmountCell, Column, Label, Side, Table, TableKind, TableRow, Unit } from '../table';
-import { hasOrdinal, norm } from '../text';
-import { classifyColumn, inferKind } from './columns';
-import { kindOfTitle, yearIn } from './titles';
+/**
+ * Recognition: sheets → tables. Regions are cut at titles; each region's header is read, its page furniture
+ * dropped, its columns typed by header and content, two-sided halves split, rows read and indexed — then the
+ * result is matched against the layout its title names. Whatever does not fit is reported as a recognition
+ * note instead of being guessed.
+ */
+import { LAYOUTS, layoutOf, type TableKind } from '../layouts';
+import type { Layout, Side } from '../layouts/types';
+import { a1, columnCount, type Sheet, type Workbook } from '../snapshot';
+import { amountKey, type Column, type ColumnRole, type RecognitionNote, type Table, type TableRow } from '../table';
+import { bodyLines, type Body } from './furniture';
+import { readHeader } from './header';
+import { findRegions, type Region } from './regions';
+import { columnPrecision, readRows } from './rows';
+import { assignSides, splitLists, type Segmented } from './sides';
+import { buildIndex } from './table-index';
+import { stageOf } from './titles';
+import { typeColumns, type DraftColumn } from './typing';
 
-const HEADER_WORDS = /^(?:序号|项目|科目编码|科目名称|合计|收入|支出|类|款|项|编码|资金性质|本年收入|功能分类科目|.*经济分类科目|.*分类科目编码|收入项目|支出项目)$/;
-const COLUMN_NUMBER_ROW = /^(?:栏次|档次|栏号|列次)$/;
-const NOTE = /^(?:注|说明|备注|填表说明)/;
-const UNIT = /单位[:：]?\s*(万元|元)/;
-
-interface Region {
-  /** Undefined for an untitled sheet: the columns decide. */
-  kind: TableKind | undefined;
-  title: string;
-  titleRow: number;
-  titleCol: number;
-  start: number;
-  end: number; // exclusive
+export interface Recognition {
+  readonly tables: readonly Table[];
+  /** Everything not understood: per table (also in `table.notes`) and per workbook (missing tables, sheets). */
+  readonly notes: readonly RecognitionNote[];
 }
 
-const normalized = new WeakMap<Sheet, string[][]>();
-
-/** A row's normalised cell texts, computed once per sheet: finding, header and body passes all read them. */
-function rowTexts(sheet: Sheet, r: number, width: number): string[] {
-  let rows = normalized.get(sheet);
-  if (!rows) {
-    rows = [];
-    normalized.set(sheet, rows);
-  }
-  let out = rows[r];
-  if (!out) {
-    out = [];
-    for (let c = 0; c < width; c++) out.push(norm(textAt(sheet, r, c)));
-    rows[r] = out;
-  }
-  return out;
+export interface RecognizeOptions {
+  /** Report each of the nine 公开表 missing from the workbook (off for a single range). */
+  readonly expectAll?: boolean;
 }
 
-function nonEmpty(cells: readonly string[]): number {
-  let n = 0;
-  for (const c of cells) if (c !== '') n++;
-  return n;
+/**
+ * The kind of an untitled table (a range given to CHECKTOTALS, a sheet without a title row), from its typed
+ * columns. General-expenditure tables share the 支出总表 shape and relations, so they read as it.
+ */
+export function inferKind(columns: readonly DraftColumn[]): TableKind | undefined {
+  const roles = new Set<string>(columns.flatMap((c) => (c.type.type === 'amount' ? [c.type.role] : [])));
+  const has = (...rs: string[]) => rs.some((r) => roles.has(r));
+  const coded = columns.some((c) => c.type.type === 'code' || c.type.type === 'code-part' || c.type.type === 'code-name');
+  const names = columns.filter((c) => c.type.type === 'name').length;
+  if (has('travel', 'vehicle', 'reception', 'vehicle-upkeep')) return 'three-public';
+  if (names >= 2 && !coded) return has('general', 'fund', 'soe') ? 'fiscal-summary' : 'summary';
+  if (!coded) return has('general', 'fund', 'soe') && names === 1 ? 'three-public' : undefined;
+  if (has('personnel', 'public') && !has('basic', 'project')) return 'basic-expenditure';
+  if (has('subtotal', 'fiscal', 'undertaking', 'special', 'carryover', 'other-income', 'unit-funds')) return 'income';
+  if (has('basic', 'project', 'business', 'remit', 'subsidy')) return 'expenditure';
+  return undefined;
 }
 
-function isNumeric(t: string): boolean {
-  return /^-?[\d,]+(?:\.\d+)?$/.test(t);
+/** A column's name in messages: its leaf, with its group when the leaf only names a measure (合计 + 预算数). */
+function label(c: DraftColumn): string {
+  const leaf = c.path[c.path.length - 1] ?? '';
+  const group = c.path[c.path.length - 2];
+  return group !== undefined && /^(?:预算数|决算数|年初预算数|调整预算数|金额|小计)$/.test(leaf) ? `${group}${leaf}` : leaf;
 }
 
-function isColumnNumberRow(cells: readonly string[]): boolean {
-  const first = cells.find((c) => c !== '');
-  // Cheap test first: this runs on every body row.
-  if (first === undefined || (first !== '1' && !COLUMN_NUMBER_ROW.test(first) && !/^[A-Z]$/.test(first))) return false;
-  const filled = cells.filter((c) => c !== '');
-  if (COLUMN_NUMBER_ROW.test(filled[0])) return true;
-  if (filled.length < 3) return false;
-  return filled.every((c, i) => c === String(i + 1) || /^[A-Z]$/.test(c));
+function accepts(layout: Layout, role: string, side: Side | undefined): boolean {
+  return layout.columns.some((s) => s.role === role && (layout.shape !== 'two-sided' || s.side === undefined || s.side === side));
 }
 
-/** A header row: words only, no code, no amount, no ordinal item, at least two cells. */
-function isHeaderLike(cells: readonly string[]): boolean {
-  const filled = cells.filter((c) => c !== '');
-  if (filled.length < 2) return false;
-  return filled.every((c) => !isNumeric(c) && !hasOrdinal(c) && !/^其中/.test(c) && !/^\d{3,}/.test(c));
-}
-
-function findRegions(sheet: Sheet, width: number): Region[] {
-  const regions: Region[] = [];
-  for (let r = 0; r < sheet.rows.length; r++) {
-    const cells = rowTexts(sheet, r, width);
-    if (nonEmpty(cells) === 0 || nonEmpty(cells) > 2) continue;
-    const c = cells.findIndex((x) => x !== '');
-    const kind = kindOfTitle(cells[c]);
-    if (!kind) continue;
-    const prev = regions[regions.length - 1];
-    // A title repeated on a continuation page continues the table above it.
-    if (prev && prev.kind === kind) continue;
-    if (prev) prev.end = r;
-    regions.push({ kind, title: textAt(sheet, r, c).trim(), titleRow: r, titleCol: c, start: r + 1, end: sheet.rows.length });
-  }
-  if (regions.length === 0) {
-    // A sheet without a title row is recognised by its name (a sheet called 支出总表).
-    const kind = kindOfTitle(sheet.name.endsWith('表') ? sheet.name : `${sheet.name}表`);
-    regions.push({ kind, title: kind ? sheet.name : '', titleRow: -1, titleCol: 0, start: 0, end: sheet.rows.length });
-  }
-  return regions;
-}
-
-interface Header {
-  rows: number[];
-  signatures: Set<string>;
-  end: number; // first body row
-  meta: Set<string>;
-  unit: Unit;
-  year?: number;
-}
-
-function readHeader(sheet: Sheet, region: Region, width: number): Header | undefined {
-  let unit: Unit = 'wan';
-  let year = yearIn(region.title);
-  const meta = new Set<string>();
-  let r = region.start;
-  // Department, year and unit lines come before the headers.
-  for (; r < region.end; r++) {
-    const cells = rowTexts(sheet, r, width);
-    if (nonEmpty(cells) === 0) continue;
-    const joined = cells.join('');
-    if (cells.some((c) => HEADER_WORDS.test(c)) && !UNIT.test(joined)) break;
-    const u = UNIT.exec(joined);
-    if (u) unit = u[1] === '元' ? 'yuan' : 'wan';
-    year = year ?? yearIn(joined);
-    meta.add(joined);
-  }
-  const rows: number[] = [];
-  const signatures = new Set<string>();
-  for (; r < region.end; r++) {
-    const cells = rowTexts(sheet, r, width);
-    if (nonEmpty(cells) === 0) continue;
-    if (isColumnNumberRow(cells)) { signatures.add(cells.join('')); r++; break; }
-    if (rows.length > 0 && !isHeaderLike(cells)) break;
-    if (rows.length === 0 && !cells.some((c) => HEADER_WORDS.test(c))) return undefined;
-    rows.push(r);
-    signatures.add(cells.join(''));
-  }
-  if (rows.length === 0) return undefined;
-  return { rows, signatures, end: r, meta, unit, year };
-}
-
-function buildColumns(sheet: Sheet, header: Header, width: number): Column[] {
-  const grid = header.rows.map((r) => rowTexts(sheet, r, width));
+/** Draft columns → the table's columns, against the layout: what the layout does not know is `unknown`. */
+function matchColumns(sheet: Sheet, body: Body, segmented: Segmented, layout: Layout): { columns: Column[]; rejected: DraftColumn[] } {
   const columns: Column[] = [];
-  for (let c = 0; c < width; c++) {
-    let leafRow = -1;
-    for (let h = grid.length - 1; h >= 0; h--) if (grid[h][c] !== '') { leafRow = h; break; }
-    if (leafRow < 0) continue;
-    const path: string[] = [];
-    for (let h = 0; h < leafRow; h++) {
-      // A merged group header is written in its first column: carry it right until the next one.
-      let t = grid[h][c];
-      for (let k = c - 1; t === '' && k >= 0; k--) {
-        if (grid[h][k] !== '') { t = grid[h][k]; break; }
+  const rejected: DraftColumn[] = [];
+  // A measure matters only where a table prints several (预算数 | 决算数): a table of 预算数 alone has none.
+  const measures = new Set(segmented.columns.flatMap((c) => (c.type.type === 'amount' && c.type.measure ? [c.type.measure] : [])));
+  const keepMeasure = measures.size > 1;
+  for (const c of segmented.columns) {
+    const t = c.type;
+    let role: ColumnRole;
+    switch (t.type) {
+      case 'seq': role = { kind: 'seq' }; break;
+      case 'code': role = { kind: 'code' }; break;
+      case 'code-part': role = { kind: 'code', part: t.part }; break;
+      case 'code-name': role = { kind: 'code-name' }; break;
+      case 'name': role = { kind: 'name', side: layout.shape === 'two-sided' ? c.side ?? t.side : undefined }; break;
+      case 'text': role = { kind: 'text' }; break;
+      case 'amount': {
+        const side = layout.shape === 'two-sided' ? c.side ?? t.side : undefined;
+        if (!accepts(layout, t.role, side)) { role = { kind: 'unknown' }; rejected.push({ ...c, note: 'unknown-header' }); break; }
+        role = { kind: 'amount', role: t.role, side, measure: keepMeasure ? t.measure : undefined };
+        break;
       }
-      if (t !== '') path.push(t);
+      default: role = { kind: 'unknown' }; break;
     }
-    path.push(grid[leafRow][c]);
-    const role = classifyColumn(path);
-    if (role) columns.push({ col: c, path, label: grid[leafRow][c], role });
+    const base = { col: c.col, segment: c.segment, path: c.path, label: label(c), role };
+    if (role.kind === 'amount') {
+      columns.push({ ...base, key: amountKey(role.role, role.side, role.measure), precision: columnPrecision(sheet, body.lines, c.col) ?? 2 });
+    } else {
+      columns.push(base);
+    }
   }
-  // A one-row header (收入项目 | 预算数 | 支出项目 | 预算数): an amount takes the side of the label to its left.
-  if (columns.some((c) => c.role.kind === 'name' && c.role.side)) {
-    let side: Side | undefined;
-    return columns.map((c) => {
-      if (c.role.kind === 'name') side = c.role.side;
-      if (c.role.kind === 'amount' && !c.role.side && side) return { ...c, role: { ...c.role, side } };
-      return c;
+  return { columns, rejected };
+}
+
+function hasValues(rows: readonly TableRow[]): boolean {
+  return rows.some((r) => [...r.amounts.values()].some((a) => a.parse.kind === 'number' && !a.parse.amount.value.isZero()));
+}
+
+/** Some body cell of the column holds a digit: a column worth reporting when it is not read. */
+function holdsDigits(body: Body, col: number): boolean {
+  return body.lines.some((l) => /\d/.test(l.cells[col] ?? ''));
+}
+
+/** Columns whose figures were not read: an unknown header over numbers, or words under an amount header. */
+function unreadColumns(body: Body, draft: readonly DraftColumn[], rejected: readonly DraftColumn[]): DraftColumn[] {
+  return [...draft.filter((c) => c.note !== undefined && !rejected.some((r) => r.col === c.col)), ...rejected]
+    .filter((c) => c.note === 'text-in-amounts' || holdsDigits(body, c.col))
+    .sort((a, b) => a.col - b.col);
+}
+
+function tableNotes(sheet: Sheet, layout: Layout, title: string, unread: readonly DraftColumn[], rows: readonly TableRow[], columns: readonly Column[], headerRow: number): RecognitionNote[] {
+  const notes: RecognitionNote[] = [];
+  const name = layout.name;
+  if (unread.length > 0) {
+    const list = unread.map((c) => `${a1(headerRow, c.col).replace(/\d+$/, '')}列${label(c) ? `"${label(c)}"` : '（无表头）'}`);
+    const numbers = unread.some((c) => c.note !== 'text-in-amounts');
+    notes.push({
+      severity: 'warning', sheet: sheet.name, cells: unread.map((c) => a1(headerRow, c.col)), about: 'column',
+      text: {
+        zh: `${name.zh}中有未能识别的列：${list.join('、')}；其数值未参与核对${numbers ? '，本表各行横向合计也未核对' : ''}`,
+        en: `the ${name.en} has columns that were not understood: ${unread.map((c) => `${a1(headerRow, c.col).replace(/\d+$/, '')} "${label(c)}"`).join(', ')}; their values were not checked${numbers ? ', nor the cross-foot of its rows' : ''}`,
+      },
     });
   }
-  return columns;
-}
-
-function readCode(sheet: Sheet, r: number, columns: readonly Column[]): { code: CodeParse; cells: string[] } {
-  const single = columns.find((c) => c.role.kind === 'code' && c.role.part === undefined);
-  const parts = columns.filter((c) => c.role.kind === 'code' && c.role.part !== undefined);
-  if (parts.length > 0) {
-    const texts = parts.map((p) => textAt(sheet, r, p.col));
-    const cells = parts.filter((p) => textAt(sheet, r, p.col).trim() !== '').map((p) => a1(r, p.col));
-    return { code: joinCodeParts(texts), cells };
+  if (layout.shape === 'coded') {
+    const codeColumns = columns.some((c) => c.role.kind === 'code' || c.role.kind === 'code-name');
+    const valued = rows.filter((r) => [...r.amounts.values()].some((a) => a.parse.kind === 'number' && !a.parse.amount.value.isZero()));
+    const coded = valued.filter((r) => r.code.kind === 'code').length;
+    const uncoded = valued.filter((r) => r.code.kind === 'none' && Object.keys(r.roles).length === 0 && r.labels.main !== undefined);
+    if (valued.length > 0 && (!codeColumns || coded === 0)) {
+      notes.push({
+        severity: 'warning', sheet: sheet.name, cells: [], about: 'codes',
+        text: {
+          zh: `${title || name.zh}：没有读到科目编码${codeColumns ? '' : '（未找到科目编码列）'}，科目层级合计未核对`,
+          en: `${title || name.en}: no subject code could be read${codeColumns ? '' : ' (no code column found)'}; the subject hierarchy was not checked`,
+        },
+      });
+    } else if (uncoded.length > 0) {
+      notes.push({
+        severity: 'warning', sheet: sheet.name, cells: uncoded.map((r) => (r.labels.main as { address: string }).address), about: 'codes',
+        text: {
+          zh: `${name.zh}中有 ${uncoded.length} 行有金额但没有科目编码（如"${uncoded[0].labels.main?.text.trim()}"），未参与层级核对`,
+          en: `${uncoded.length} row(s) of the ${name.en} carry amounts but no subject code (e.g. "${uncoded[0].labels.main?.text.trim()}"); they were not checked in the hierarchy`,
+        },
+      });
+    }
   }
-  if (single) {
-    const t = textAt(sheet, r, single.col);
-    return { code: parseCode(t), cells: t.trim() !== '' ? [a1(r, single.col)] : [] };
-  }
-  return { code: { kind: 'none' }, cells: [] };
+  return notes;
 }
 
-function hasNumber(sheet: Sheet, r: number): boolean {
-  const row = sheet.rows[r];
-  if (!row) return false;
-  for (const c of row) if (c !== undefined && typeof c.value === 'number') return true;
-  return false;
+function emptyTable(sheet: Sheet, region: Region & { kind: TableKind }, unit: Table['unit'], year: number | undefined, lastRow: number, notes: RecognitionNote[]): Table {
+  const top = region.titleRow >= 0 ? region.titleRow : region.start;
+  const layout = layoutOf(region.kind);
+  return {
+    kind: region.kind, sheet: sheet.name, title: region.title,
+    titleAddress: a1(top, region.titleCol), range: `${a1(top, 0)}:${a1(Math.max(top, lastRow), 0)}`,
+    unit, year, stage: stageOf([region.title]), columns: [], rows: [], empty: true,
+    index: buildIndex([], layout), notes, unreadColumns: [],
+  };
 }
 
-interface MutableRow {
-  row: number;
-  code: CodeParse;
-  codeCells: string[];
-  labels: Partial<Record<Side | 'main', Label>>;
-  amounts: Map<number, AmountCell>;
-}
-
-function readRows(sheet: Sheet, region: Region & { kind: TableKind }, header: Header, columns: readonly Column[], width: number): { rows: TableRow[]; last: number } {
-  const rows: MutableRow[] = [];
-  let last = header.end - 1;
-  const amountCols = columns.filter((c) => c.role.kind === 'amount');
-  const nameCols = columns.filter((c) => c.role.kind === 'name');
-  const seqCol = columns.find((c) => c.role.kind === 'seq');
-  for (let r = header.end; r < region.end; r++) {
-    const cells = rowTexts(sheet, r, width);
-    const filled = nonEmpty(cells);
-    if (filled === 0) continue;
-    // Page furniture repeated on every printed page: header rows, 栏次, department, unit and year lines. Such
-    // rows hold words, or few cells; a full row of numbers (the common body row) skips the string tests.
-    if (isColumnNumberRow(cells)) continue;
-    if (filled <= 3 || !hasNumber(sheet, r)) {
-      const joined = cells.join('');
-      if (header.meta.has(joined) || header.signatures.has(joined)) continue;
-      if (filled <= 3 && (UNIT.test(joined) || /预算年度/.test(joined))) continue;
-      if (NOTE.test(cells.find((c) => c !== '') ?? '')) continue;
-      if (filled <= 2 && kindOfTitle(joined) === region.kind) continue;
-    }
-    const { code, cells: codeCells } = readCode(sheet, r, columns);
-    const labels: MutableRow['labels'] = {};
-    for (const n of nameCols) {
-      const t = textAt(sheet, r, n.col).trim();
-      if (t !== '') labels[n.role.kind === 'name' && n.role.side ? n.role.side : 'main'] = { text: t, address: a1(r, n.col) };
-    }
-    const amounts = new Map<number, AmountCell>();
-    let anyAmount = false;
-    for (const c of amountCols) {
-      const cell = cellAt(sheet, r, c.col);
-      const parse = parseAmount(cell?.value ?? null, cell?.text ?? '', cell?.numberFormat);
-      if (parse.kind !== 'blank') anyAmount = true;
-      amounts.set(c.col, { col: c.col, address: a1(r, c.col), cell, parse });
-    }
-    const seq = seqCol ? cells[seqCol.col] : '';
-    const prev = rows[rows.length - 1];
-    // A name wrapped onto the next line (or page): no code, no number, just the rest of one label. In a
-    // one-sided table it follows a coded row; on a side of a 收支总表 it never joins totals or carry-overs.
-    const keys = Object.keys(labels) as Array<Side | 'main'>;
-    const only = keys.length === 1 ? keys[0] : undefined;
-    const cont = only ? labels[only] : undefined;
-    const pl = only ? prev?.labels[only] : undefined;
-    if (prev && only && cont && code.kind === 'none' && !anyAmount && seq === '' &&
-        !hasOrdinal(norm(cont.text)) && !/合计|总计/.test(cont.text) &&
-        (only === 'main' ? prev.code.kind === 'code'
-          : pl !== undefined && !/合计|总计|结转|结余/.test(pl.text) && !/结转|结余/.test(cont.text))) {
-      prev.labels[only] = pl ? { text: pl.text + cont.text, address: pl.address } : cont;
-      last = r;
+function recognizeSheet(sheet: Sheet, notes: RecognitionNote[]): Table[] {
+  const width = columnCount(sheet);
+  const tables: Table[] = [];
+  for (const region of findRegions(sheet, width)) {
+    const at = region.titleRow >= 0 ? a1(region.titleRow, region.titleCol) : 'A1';
+    if (region.other) {
+      notes.push({
+        severity: 'info', sheet: sheet.name, cells: [at], about: 'table',
+        text: { zh: `"${region.title}"是${region.other.zh}，本工具暂不核对此表`, en: `"${region.title}" is a ${region.other.en}, which is not checked` },
+      });
       continue;
     }
-    if (code.kind === 'none' && Object.keys(labels).length === 0 && !anyAmount) continue;
-    rows.push({ row: r, code, codeCells, labels, amounts });
-    last = r;
+    if (region.titled && region.kind === undefined) {
+      notes.push({
+        severity: 'info', sheet: sheet.name, cells: [at], about: 'table',
+        text: { zh: `未识别的表"${region.title}"：不是部门预算公开表，未检查`, en: `table "${region.title}" is not one of the published budget tables and was not checked` },
+      });
+      continue;
+    }
+    const titleTexts = region.titleRow >= 0 ? [region.title] : [];
+    const header = readHeader(sheet, region, width, titleTexts);
+    if (!header) {
+      if (region.kind === undefined) continue;
+      const body = bodyLines(sheet, region.start, region.end, width, undefined, region.kind);
+      const content = body.lines.filter((l) => l.cells.some((c) => /\d/.test(c)));
+      if (content.length === 0) {
+        // A title and a note (本表无数据): the table is there, and empty on purpose.
+        tables.push(emptyTable(sheet, { ...region, kind: region.kind }, 'wan', undefined, region.end - 1, []));
+        continue;
+      }
+      notes.push({
+        severity: 'warning', sheet: sheet.name, cells: [at], about: 'header',
+        text: { zh: `${layoutOf(region.kind).name.zh}"${region.title}"的表头无法识别，未检查`, en: `the header of the ${layoutOf(region.kind).name.en} "${region.title}" was not understood; it was not checked` },
+      });
+      continue;
+    }
+    const body = bodyLines(sheet, header.end, region.end, width, header, region.kind);
+    const draft = typeColumns(sheet, header.paths, body.lines, width);
+    const kind = region.kind ?? (region.titled ? undefined : inferKind(draft));
+    if (kind === undefined) continue;
+    const layout = layoutOf(kind);
+    const segmented = layout.shape === 'two-sided' ? assignSides(draft) : layout.shape === 'coded' ? splitLists(draft) : { columns: draft.map((c) => ({ ...c, segment: 0 })), segments: 1 };
+    const { columns, rejected } = matchColumns(sheet, body, segmented, layout);
+    const rows = readRows(sheet, body.lines, columns, layout, segmented.segments);
+    const headerRow = header.rows[header.rows.length - 1];
+    const title = region.title;
+    const unread = unreadColumns(body, segmented.columns, rejected);
+    const own = tableNotes(sheet, layout, title, unread, rows, columns, headerRow);
+    notes.push(...own);
+    const top = region.titleRow >= 0 ? region.titleRow : header.rows[0];
+    const last = Math.max(top, header.end - 1, ...rows.map((r) => r.row), ...body.lines.map((l) => l.row));
+    const lastCol = Math.max(0, ...columns.map((c) => c.col));
+    const headerTexts = [...header.paths.values()].flat();
+    tables.push({
+      kind,
+      sheet: sheet.name,
+      title,
+      titleAddress: region.titleRow >= 0 ? a1(region.titleRow, region.titleCol) : a1(top, 0),
+      range: `${a1(top, 0)}:${a1(last, lastCol)}`,
+      unit: header.unit,
+      year: header.year,
+      stage: stageOf([title, ...headerTexts, ...header.meta]),
+      columns,
+      rows,
+      empty: body.declaredEmpty || !hasValues(rows),
+      index: buildIndex(rows, layout),
+      notes: own,
+      unreadColumns: unread.filter((c) => c.note !== 'text-in-amounts').map((c) => c.col),
+    });
   }
-  return { rows, last };
+  return tables;
+}
+
+/** Finds every recognisable table, and says what it could not understand. */
+export function recognizeWorkbook(workbook: Workbook, options: RecognizeOptions = {}): Recognition {
+  const tables: Table[] = [];
+  const notes: RecognitionNote[] = [];
+  for (const sheet of workbook.sheets) {
+    const before = notes.length;
+    const found = recognizeSheet(sheet, notes);
+    tables.push(...found);
+    if (found.length === 0 && notes.length === before && sheetHasNumbers(sheet)) {
+      notes.push({
+        severity: 'info', sheet: sheet.name, cells: [], about: 'sheet',
+        text: { zh: `工作表"${sheet.name}"中没有识别到部门预算公开表，未检查`, en: `no published budget table was recognised on sheet "${sheet.name}"; it was not checked` },
+      });
+    }
+  }
+  if (options.expectAll && tables.length > 0) {
+    for (const l of LAYOUTS) {
+      if (!l.required || tables.some((t) => t.kind === l.kind)) continue;
+      notes.push({
+        severity: 'warning', sheet: '', cells: [], about: 'missing',
+        text: { zh: `工作簿中没有找到${l.name.zh}（部门预算公开表应有九张）`, en: `the workbook has no ${l.name.en} (a disclosure holds nine tables)` },
+      });
+    }
+  }
+  return { tables, notes };
+}
+
+function sheetHasNumbers(sheet: Sheet): boolean {
+  for (const row of sheet.rows) for (const c of row ?? []) if (c && typeof c.value === 'number') return true;
+  return false;
 }
 
 /** Finds every recognisable 公开表 on every sheet. */
 export function recognizeTables(workbook: Workbook): Table[] {
-  const tables: Table[] = [];
-  for (const sheet of workbook.sheets) {
-    const width = columnCount(sheet);
-    for (const region of findRegions(sheet, width)) {
-      const header = readHeader(sheet, region, width);
-      if (!header) continue;
-      const columns = buildColumns(sheet, header, width);
-      const kind = region.kind ?? inferKind(columns.map((c) => c.role));
-      if (!kind) continue;
-      const { rows, last } = readRows(sheet, { ...region, kind }, header, columns, width);
-      const top = region.titleRow >= 0 ? region.titleRow : header.rows[0];
-      const lastCol = Math.max(0, ...columns.map((c) => c.col));
-      tables.push({
-        kind,
-        sheet: sheet.name,
-        title: region.title,
-        titleAddress: region.titleRow >= 0 ? a1(region.titleRow, region.titleCol) : a1(top, 0),
-        range: `${a1(top, 0)}:${a1(Math.max(last, top), lastCol)}`,
-        unit: header.unit,
-        year: header.year,
-        columns,
-        rows,
-      });
-    }
-  }
-  return tables;
+  return [...recognizeWorkbook(workbook).tables];
 }

@@ -1,17 +1,17 @@
-import type { AmountCell, Column, Table, TableKind, TableRow } from '../table';
-import { TABLE_NAMES_EN, TABLE_NAMES_ZH } from '../table';
+import { LINKS } from '../layouts/links';
+import type { CellRef, LinkSpec } from '../layouts/types';
+import type { Text } from '../findings';
+import { TABLE_NAMES_EN, TABLE_NAMES_ZH, type Table, type TableKind, type TableRow } from '../table';
+import { cellIn, columnOf, columnsOf, itemLabel, rowWords, rowsWithRole, selectRows } from './select';
+import { qualify, reportRelations, type Instance, type Rule, type RuleContext, type RuleMeta, type Term } from './rule';
 import { norm } from '../text';
-import { rowsByCode } from './hierarchy-sum';
-import { checkRelation, type RuleContext, type Rule, type RuleMeta } from './rule';
-import { cellOf, classRows, col, hasValue, itemName, tableOf, totalRow, unitShift } from './cross';
-import { sideRows } from './summary-rows';
 
 export const meta: RuleMeta = {
   id: 'cross-table',
   severity: 'error',
   description: {
-    zh: '表间核对：收支总表与收入总表、支出总表；财政拨款收支总表与一般公共预算（政府性基金、国有资本经营）支出表；一般公共预算支出表的基本支出与基本支出表；收入总表与支出总表逐科目（有结转时仅提示）。',
-    en: 'Between tables: summary vs revenue and expenditure tables; fiscal summary vs the general, fund and SOE expenditure tables; general table basic expenditure vs the basic expenditure table; revenue vs expenditure code by code (information only where carry-overs exist).',
+    zh: '表间核对：收支总表与收入总表、支出总表；财政拨款收支总表与一般公共预算（政府性基金、国有资本经营）支出表；一般公共预算支出表的基本支出与基本支出表；预算中收入总表与支出总表逐科目（有上年结转时仅提示）。元与万元自动换算。',
+    en: 'Between tables: summary vs revenue and expenditure tables; fiscal summary vs the general, fund and SOE expenditure tables; general table basic expenditure vs the basic expenditure table; in a budget, revenue vs expenditure code by code (information only where carry-overs exist). Units are converted.',
   },
   example: {
     zh: '收支总表"八、社会保障和就业支出" 540.56 应等于支出总表类 208 的合计 540.56。',
@@ -19,212 +19,204 @@ export const meta: RuleMeta = {
   },
 };
 
-interface Link {
-  readonly total: { table: Table; cell: AmountCell };
-  readonly terms: ReadonlyArray<{ table: Table; cell: AmountCell }>;
-  readonly what: { zh: string; en: string };
-  readonly info?: boolean;
+const zh = (k: string) => TABLE_NAMES_ZH[k as TableKind];
+const en = (k: string) => TABLE_NAMES_EN[k as TableKind];
+
+function tableOf(tables: readonly Table[], kind: string): Table | undefined {
+  return tables.find((t) => t.kind === kind);
 }
 
-function link(ctx: RuleContext, l: Link): void {
-  checkRelation(ctx, meta, {
-    table: l.total.table,
-    total: l.total.cell,
-    terms: l.terms.map((t) => t.cell),
-    termSheets: l.terms.map((t) => t.table.sheet),
-    termShift: l.terms.map((t) => unitShift(t.table.unit, l.total.table.unit)),
-    what: l.what,
-    severity: l.info ? 'info' : undefined,
+/** The cells of one end of a link: every selected row, every chosen column. */
+function pick(t: Table, refs: readonly CellRef[]): Term[] {
+  return refs.flatMap((ref) => {
+    const rows = selectRows(t, ref.row, undefined);
+    return rows.flatMap((row) => ref.columns.flatMap((choice) => {
+      const col = columnOf(t, choice);
+      const cell = col ? cellIn(row, col) : undefined;
+      return cell ? [{ table: t, cell, weight: ref.weight }] : [];
+    }));
   });
 }
 
-const zhName = (k: TableKind) => TABLE_NAMES_ZH[k];
-const enName = (k: TableKind) => TABLE_NAMES_EN[k];
-
-/** 收支总表 income lines against the 收入总表 合计 row. */
-function summaryVsIncome(ctx: RuleContext, summary: Table, income: Table): void {
-  const sAmt = col(summary, 'total', 'income') ?? summary.columns.find((c) => c.role.kind === 'amount' && c.role.side === 'income');
-  const tr = totalRow(income);
-  if (!sAmt || !tr) return;
-  const s = sideRows(summary, 'income');
-  const at = (r: TableRow) => ({ table: summary, cell: cellOf(r, sAmt) });
-  const inc = (c: Column | undefined) => (c ? [{ table: income, cell: cellOf(tr, c) }] : []);
-  const fiscalLines = s.items.filter((r) => /一般公共预算|政府性基金|国有资本经营|财政拨款/.test(itemName(r, 'income')));
-  const fiscal = col(income, 'fiscal');
-  if (fiscal && fiscalLines.length > 0) {
-    // The 收入总表 has one 财政拨款 column for the three budgets' lines of the summary.
-    link(ctx, {
-      total: { table: income, cell: cellOf(tr, fiscal) },
-      terms: fiscalLines.map(at),
-      what: { zh: `${zhName('income')}合计行 财政拨款收入（对${zhName('summary')}）`, en: `${enName('income')} total row, fiscal appropriation (vs ${enName('summary')})` },
-    });
-  }
-  // 财政专户管理资金 and 单位资金 lines against their 收入总表 columns (单位资金 = the unit's own sources).
-  const special = s.items.find((r) => /财政专户/.test(itemName(r, 'income')));
-  const specialCol = col(income, 'special');
-  if (special && specialCol) {
-    link(ctx, {
-      total: at(special), terms: inc(specialCol),
-      what: { zh: `${zhName('summary')}"${itemName(special, 'income')}"（对${zhName('income')}）`, en: `${enName('summary')} special account funds (vs ${enName('income')})` },
-    });
-  }
-  const unit = s.items.find((r) => /单位资金/.test(itemName(r, 'income')));
-  const unitCols = (['unit-funds', 'undertaking', 'operating', 'superior', 'affiliated', 'other-income'] as const)
-    .map((role) => col(income, role)).filter((c): c is Column => c !== undefined);
-  if (unit && unitCols.length > 0) {
-    link(ctx, {
-      total: at(unit), terms: unitCols.flatMap((c) => inc(c)),
-      what: { zh: `${zhName('summary')}"${itemName(unit, 'income')}"（对${zhName('income')}）`, en: `${enName('summary')} the unit's own funds (vs ${enName('income')})` },
-    });
-  }
-  if (s.yearTotal) {
-    const sub = col(income, 'subtotal');
-    const total = col(income, 'total');
-    const carry = col(income, 'carryover');
-    const terms = sub ? inc(sub) : total ? inc(total) : [];
-    if (terms.length > 0 && (sub || !carry)) {
-      link(ctx, { total: at(s.yearTotal), terms, what: { zh: `${zhName('summary')} 本年收入合计（对${zhName('income')}）`, en: `${enName('summary')} income for the year (vs ${enName('income')})` } });
+function cellsLink(ctx: RuleContext, spec: Extract<LinkSpec, { type: 'cells' }>, out: Instance[]): void {
+  const a = tableOf(ctx.tables, spec.total.kind);
+  const b = tableOf(ctx.tables, spec.terms.kind);
+  if (!a || !b) return;
+  if (spec.stages && !(spec.stages.includes(a.stage) && spec.stages.includes(b.stage))) return;
+  const total = pick(a, spec.total.cells);
+  const terms = pick(b, spec.terms.cells);
+  if (total.length !== 1) return;
+  if (terms.length === 0) {
+    // The other table has no column or row for this amount: said, not skipped, when there is an amount.
+    const c = total[0].cell;
+    if (c.parse.kind === 'number' && !c.parse.amount.value.isZero() && selectRows(b, spec.terms.cells[0].row, undefined).length > 0) {
+      ctx.report({
+        rule: meta.id, severity: 'info', rounding: false, table: a.kind, sheet: a.sheet, cells: [c.address],
+        reported: null, computed: null, difference: null, relation: `link.${spec.id}`, subject: spec.id,
+        text: { zh: `${spec.what.zh}：${zh(b.kind)}中没有对应的列，未核对`, en: `${spec.what.en}: the ${en(b.kind)} has no matching column; not checked` },
+      });
     }
-    if (s.carry && carry) {
-      link(ctx, { total: at(s.carry), terms: inc(carry), what: { zh: `${zhName('summary')} 上年结转结余（对${zhName('income')}）`, en: `${enName('summary')} carry-over (vs ${enName('income')})` } });
-    }
+    return;
   }
+  // A summary line is named as printed: 收支总表"五、单位资金"（对收入总表）.
+  const line = selectRows(a, spec.total.cells[0].row, undefined)[0];
+  const side = line && (line.labels.income ? 'income' : line.labels.expense ? 'expense' : undefined);
+  const what: Text = side && line && !line.roles[side]
+    ? { zh: `${zh(a.kind)}"${itemLabel(line, side)}"（对${zh(b.kind)}）`, en: `${en(a.kind)} "${itemLabel(line, side)}" (vs the ${en(b.kind)})` }
+    : spec.what;
+  out.push({
+    relation: `link.${spec.id}`, subject: spec.id, column: total[0].cell.key, columnLabel: '',
+    table: a, total: total[0].cell, terms, what, termsWord: { zh: '', en: '' }, severity: spec.severity,
+  });
 }
 
-/** 收支总表 expense lines (one per 类) against the 类 rows of an expenditure-like table. */
-function linesVsClasses(ctx: RuleContext, summary: Table, amountCol: Column, target: Table, targetCol: Column | undefined, label: string): void {
-  if (!targetCol) return;
-  const s = sideRows(summary, 'expense');
-  const { byName } = classRows(target);
+/** A 收支总表's expense item lines against the 类 rows of a detail table (by name), and the year totals. */
+function linesClasses(ctx: RuleContext, spec: Extract<LinkSpec, { type: 'lines-classes' }>, out: Instance[]): void {
+  const s = tableOf(ctx.tables, spec.summary.kind);
+  const d = tableOf(ctx.tables, spec.detail.kind);
+  if (!s || !d) return;
+  const sc = columnsOf(s, spec.summary.column)[0];
+  const dc = columnsOf(d, spec.detail.column)[0];
+  const side = s.index.sides.expense;
+  if (!sc || !dc || !side) return;
+  const relation = `link.${spec.id}`;
+  const byName = new Map<string, TableRow>();
+  for (const r of d.index.classes) if (r.code.kind === 'code' && r.code.subject.family === 'function') byName.set(norm(r.labels.main?.text ?? ''), r);
   const matched = new Set<TableRow>();
-  for (const r of s.items) {
-    const name = itemName(r, 'expense');
+  const label = sc.role.kind === 'amount' && sc.role.role !== 'total' ? ` ${sc.label}` : '';
+  for (const r of side.items) {
+    const name = itemLabel(r, 'expense');
     const cr = byName.get(name);
-    const sc = cellOf(r, amountCol);
+    const cell = cellIn(r, sc);
+    if (!cell) continue;
     if (cr) matched.add(cr);
-    if (!cr && !hasValue(sc)) continue;
-    link(ctx, {
-      total: { table: summary, cell: sc },
-      terms: cr ? [{ table: target, cell: cellOf(cr, targetCol) }] : [],
-      what: { zh: `${zhName(summary.kind)}"${name}"${label}（对${zhName(target.kind)}）`, en: `${enName(summary.kind)} "${name}" ${label} (vs ${enName(target.kind)})` },
+    const has = cell.parse.kind === 'number' && !cell.parse.amount.value.isZero();
+    if (!cr && !has) continue;
+    const target = cr ? cellIn(cr, dc) : undefined;
+    const what: Text = {
+      zh: `${zh(s.kind)}"${name}"${label}（对${zh(d.kind)}${cr && cr.code.kind === 'code' ? `类 ${cr.code.subject.code}` : ''}）`,
+      en: `${en(s.kind)} "${name}"${label} (vs ${en(d.kind)}${cr && cr.code.kind === 'code' ? ` class ${cr.code.subject.code}` : ''})`,
+    };
+    out.push({
+      relation, subject: cr && cr.code.kind === 'code' ? cr.code.subject.code : `expense:${name}`, column: sc.key as string, columnLabel: '',
+      table: s, total: cell, terms: target ? [{ table: d, cell: target }] : [], what, termsWord: { zh: '', en: '' },
     });
   }
-  for (const cr of byName.values()) {
-    if (matched.has(cr) || !hasValue(cellOf(cr, targetCol))) continue;
-    const code = cr.code.kind === 'code' ? cr.code.subject.code : '';
+  for (const cr of d.index.classes) {
+    const cell = cellIn(cr, dc);
+    if (matched.has(cr) || !cell || cell.parse.kind !== 'number' || cell.parse.amount.value.isZero() || cr.code.kind !== 'code') continue;
     ctx.report({
-      rule: meta.id, severity: 'error', rounding: false, table: target.kind, sheet: target.sheet, cells: [cellOf(cr, targetCol).address],
-      reported: null, computed: null, difference: null,
+      rule: meta.id, severity: 'error', rounding: false, table: d.kind, sheet: d.sheet, cells: [cell.address],
+      reported: null, computed: null, difference: null, relation, subject: cr.code.subject.code,
       text: {
-        zh: `${zhName(target.kind)}类 ${code}"${cr.labels.main?.text ?? ''}"在${zhName(summary.kind)}中没有对应的支出行`,
-        en: `class ${code} of the ${enName(target.kind)} has no matching line in the ${enName(summary.kind)}`,
+        zh: `${zh(d.kind)}类 ${cr.code.subject.code}"${cr.labels.main?.text.trim() ?? ''}"在${zh(s.kind)}中没有对应的支出行`,
+        en: `class ${cr.code.subject.code} of the ${en(d.kind)} has no matching line in the ${en(s.kind)}`,
       },
     });
   }
-  const tr = totalRow(target);
-  if (s.yearTotal && tr) {
-    link(ctx, {
-      total: { table: summary, cell: cellOf(s.yearTotal, amountCol) },
-      terms: [{ table: target, cell: cellOf(tr, targetCol) }],
-      what: { zh: `${zhName(summary.kind)} 本年支出合计${label}（对${zhName(target.kind)}合计）`, en: `${enName(summary.kind)} expenditure for the year ${label} (vs ${enName(target.kind)} total)` },
+  // The year's expenditure: 本年支出合计, or 支出总计 where the summary has no year line and no carry-over.
+  const year = rowsWithRole(s, 'expense', 'year-total')[0];
+  const carried = rowsWithRole(s, 'expense', 'carry-out').some((r) => { const c = cellIn(r, sc); return c?.parse.kind === 'number' && !c.parse.amount.value.isZero(); });
+  const line = year ?? (carried ? undefined : rowsWithRole(s, 'expense', 'grand-total')[0]);
+  const totalRow = rowsWithRole(d, 'main', 'total')[0];
+  const lc = line ? cellIn(line, sc) : undefined;
+  const tc = totalRow ? cellIn(totalRow, dc) : undefined;
+  // A table printed empty (空表列示, no row at all) stands for zero.
+  if (line && lc && (tc || d.rows.length === 0)) {
+    const words = rowWords(line, 'expense');
+    out.push({
+      relation, subject: 'expense:year-total', column: sc.key as string, columnLabel: '',
+      table: s, total: lc, terms: tc ? [{ table: d, cell: tc }] : [],
+      what: { zh: `${zh(s.kind)} ${words.zh}${label}（对${zh(d.kind)}合计）`, en: `${en(s.kind)} ${words.en}${label} (vs the ${en(d.kind)} total)` },
+      termsWord: { zh: '', en: '' },
     });
   }
 }
 
-/** 收入总表 and 支出总表 list the same codes with the same totals unless carry-overs are spent. */
-function incomeVsExpenditure(ctx: RuleContext, income: Table, expenditure: Table): void {
-  const it = col(income, 'total');
-  const et = col(expenditure, 'total');
-  if (!it || !et) return;
-  const carry = col(income, 'carryover');
-  const info = carry !== undefined && income.rows.some((r) => hasValue(cellOf(r, carry)));
-  const ib = rowsByCode(income);
-  const eb = rowsByCode(expenditure);
-  for (const [code, er] of eb) {
-    const ir = ib.get(code);
-    if (!ir) continue;
-    link(ctx, {
-      total: { table: expenditure, cell: cellOf(er, et) },
-      terms: [{ table: income, cell: cellOf(ir, it) }],
-      what: { zh: `${zhName('expenditure')} ${code} 合计（对${zhName('income')}）`, en: `${enName('expenditure')} ${code} total (vs ${enName('income')})` },
-      info,
+/** Two coded tables of a budget list the same codes with the same totals. */
+function codesLink(ctx: RuleContext, spec: Extract<LinkSpec, { type: 'codes' }>, out: Instance[]): void {
+  const a = tableOf(ctx.tables, spec.a.kind);
+  const b = tableOf(ctx.tables, spec.b.kind);
+  if (!a || !b) return;
+  if (spec.stages && !(spec.stages.includes(a.stage) && spec.stages.includes(b.stage))) return;
+  const ac = columnsOf(a, spec.a.column)[0];
+  const bc = columnsOf(b, spec.b.column)[0];
+  if (!ac || !bc) return;
+  const carry = spec.infoWhenFilled ? columnsOf(a, { role: spec.infoWhenFilled })[0] : undefined;
+  const info = carry !== undefined && a.rows.some((r) => { const c = cellIn(r, carry); return c?.parse.kind === 'number' && !c.parse.amount.value.isZero(); });
+  for (const [code, br] of b.index.byCode) {
+    const ar = a.index.byCode.get(code);
+    const bcell = cellIn(br, bc);
+    const acell = ar ? cellIn(ar, ac) : undefined;
+    if (!ar || !bcell || !acell) continue;
+    out.push({
+      relation: `link.${spec.id}`, subject: code, column: bc.key as string, columnLabel: '',
+      table: b, total: bcell, terms: [{ table: a, cell: acell }],
+      what: { zh: `${zh(b.kind)} ${code} ${bc.label}（对${zh(a.kind)}）`, en: `${en(b.kind)} ${code} ${bc.label} (vs the ${en(a.kind)})` },
+      termsWord: { zh: '', en: '' }, severity: info ? 'info' : undefined,
     });
   }
-  twins(ctx, income, ib, expenditure, eb);
-  twins(ctx, expenditure, eb, income, ib);
-}
-
-function twins(ctx: RuleContext, a: Table, ab: Map<string, TableRow>, b: Table, bb: Map<string, TableRow>): void {
-  for (const [code, r] of ab) {
-    if (bb.has(code)) continue;
-    ctx.report({
-      rule: meta.id, severity: 'warning', rounding: false, table: a.kind, sheet: a.sheet, cells: [...r.codeCells],
-      reported: null, computed: null, difference: null,
-      text: { zh: `科目 ${code} 在${zhName(a.kind)}中有、在${zhName(b.kind)}中没有`, en: `code ${code} is in the ${enName(a.kind)} but not in the ${enName(b.kind)}` },
-    });
-  }
-}
-
-/** 一般公共预算支出表 合计行 基本支出 = 基本支出表 合计. */
-function generalVsBasic(ctx: RuleContext, general: Table, basic: Table): void {
-  const gb = col(general, 'basic');
-  const bt = col(basic, 'total');
-  const gr = totalRow(general);
-  const br = totalRow(basic);
-  if (!gb || !bt || !gr || !br) return;
-  link(ctx, {
-    total: { table: general, cell: cellOf(gr, gb) },
-    terms: [{ table: basic, cell: cellOf(br, bt) }],
-    what: { zh: `${zhName('general-expenditure')} 合计行 基本支出（对${zhName('basic-expenditure')}合计）`, en: `${enName('general-expenditure')} total basic expenditure (vs ${enName('basic-expenditure')} total)` },
-  });
-}
-
-/** One code, one name: the same code written with two names in different tables. */
-function namesAgree(ctx: RuleContext, tables: readonly Table[]): void {
-  const first = new Map<string, { table: Table; name: string; address: string }>();
-  for (const t of tables) {
-    for (const r of t.rows) {
-      if (r.code.kind !== 'code' || !r.labels.main) continue;
-      const code = r.code.subject.code;
-      const name = norm(r.labels.main.text);
-      const seen = first.get(code);
-      if (!seen) { first.set(code, { table: t, name, address: r.labels.main.address }); continue; }
-      if (seen.name === name) continue;
+  // A code on one side only (structure, reported once per code).
+  for (const [x, xt, y, yt] of [[a, a.index.byCode, b, b.index.byCode], [b, b.index.byCode, a, a.index.byCode]] as const) {
+    for (const [code, r] of xt) {
+      if (yt.has(code)) continue;
       ctx.report({
-        rule: meta.id, severity: 'warning', rounding: false, table: t.kind, sheet: t.sheet, cells: [r.labels.main.address],
-        reported: null, computed: null, difference: null,
-        text: {
-          zh: `科目 ${code} 在${zhName(t.kind)}中名为"${r.labels.main.text.trim()}"，在${zhName(seen.table.kind)}中名为"${seen.name}"`,
-          en: `code ${code} is named "${r.labels.main.text.trim()}" in the ${enName(t.kind)} but "${seen.name}" in the ${enName(seen.table.kind)}`,
-        },
+        rule: meta.id, severity: info ? 'info' : 'warning', rounding: false, table: x.kind, sheet: x.sheet, cells: [...r.codeCells],
+        reported: null, computed: null, difference: null, relation: `link.${spec.id}`, subject: code,
+        text: { zh: `科目 ${code} 在${zh(x.kind)}中有、在${zh(y.kind)}中没有`, en: `code ${code} is in the ${en(x.kind)} but not in the ${en(y.kind)}` },
       });
     }
+  }
+}
+
+const BUDGETS = [
+  { word: /一般公共预算/, zh: '一般公共预算', en: 'general budget' },
+  { word: /政府性基金/, zh: '政府性基金', en: 'fund budget' },
+  { word: /国有资本经营/, zh: '国有资本经营', en: 'state capital budget' },
+] as const;
+
+/** The income line of each budget, wherever it stands (一、… or 1.… under 财政拨款收入). */
+function budgetLine(t: Table, word: RegExp): TableRow | undefined {
+  const s = t.index.sides.income;
+  if (!s) return undefined;
+  const lines = [...s.items, ...[...s.parts].filter(([p]) => s.items.includes(p)).flatMap(([, p]) => p.rows)];
+  return lines.find((r) => word.test(itemLabel(r, 'income')));
+}
+
+function budgetLines(ctx: RuleContext, spec: Extract<LinkSpec, { type: 'budget-lines' }>, out: Instance[]): void {
+  const a = tableOf(ctx.tables, spec.a.kind);
+  const b = tableOf(ctx.tables, spec.b.kind);
+  if (!a || !b) return;
+  const ac = columnsOf(a, spec.a.column)[0];
+  const bc = columnsOf(b, spec.b.column)[0];
+  if (!ac || !bc) return;
+  for (const budget of BUDGETS) {
+    const ar = budgetLine(a, budget.word);
+    const br = budgetLine(b, budget.word);
+    const acell = ar ? cellIn(ar, ac) : undefined;
+    const bcell = br ? cellIn(br, bc) : undefined;
+    if (!acell || !bcell) continue;
+    out.push({
+      relation: `link.${spec.id}`, subject: `income:${budget.zh}`, column: ac.key as string, columnLabel: '',
+      table: a, total: acell, terms: [{ table: b, cell: bcell }],
+      what: { zh: `${zh(a.kind)}${budget.zh}收入（对${zh(b.kind)}）`, en: `${en(a.kind)} ${budget.en} income (vs the ${en(b.kind)})` },
+      termsWord: { zh: '', en: '' },
+    });
   }
 }
 
 export const rule: Rule = {
   meta,
   check(ctx) {
-    const t = (k: TableKind) => tableOf(ctx.tables, k);
-    const summary = t('summary');
-    const income = t('income');
-    const expenditure = t('expenditure');
-    const fiscal = t('fiscal-summary');
-    const general = t('general-expenditure');
-    const basic = t('basic-expenditure');
-    if (summary && income) summaryVsIncome(ctx, summary, income);
-    const sExp = summary ? col(summary, 'total', 'expense') : undefined;
-    if (summary && sExp && expenditure) linesVsClasses(ctx, summary, sExp, expenditure, col(expenditure, 'total'), '');
-    if (fiscal) {
-      const pairs: Array<[Column | undefined, Table | undefined]> = [
-        [col(fiscal, 'general', 'expense'), general],
-        [col(fiscal, 'fund', 'expense'), t('fund-expenditure')],
-        [col(fiscal, 'soe', 'expense'), t('soe-expenditure')],
-      ];
-      for (const [fc, target] of pairs) if (fc && target) linesVsClasses(ctx, fiscal, fc, target, col(target, 'total'), ` ${fc.label}`);
+    const out: Instance[] = [];
+    for (const spec of LINKS) {
+      if (spec.type === 'cells') cellsLink(ctx, spec, out);
+      else if (spec.type === 'lines-classes') linesClasses(ctx, spec, out);
+      else if (spec.type === 'codes') codesLink(ctx, spec, out);
+      else budgetLines(ctx, spec, out);
     }
-    if (income && expenditure) incomeVsExpenditure(ctx, income, expenditure);
-    if (general && basic) generalVsBasic(ctx, general, basic);
-    namesAgree(ctx, ctx.tables);
+    reportRelations(ctx, meta, out);
   },
 };
+
+export { qualify };

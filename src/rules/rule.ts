@@ -1,9 +1,8 @@
 import type { RawFinding, Severity, Text } from '../findings';
-import type { Amount } from '../money';
-import { Decimal, formatMoney } from '../money';
-import { grade } from '../grade';
+import { Decimal, ZERO, formatMoney } from '../money';
+import { grade, type Operand } from '../grade';
 import type { Workbook } from '../snapshot';
-import type { AmountCell, Table } from '../table';
+import type { AmountCell, RecognitionNote, Table } from '../table';
 import { Catalog } from '../catalog/catalog';
 
 export interface RuleMeta {
@@ -25,6 +24,10 @@ export interface CheckOptions {
 export interface RuleContext {
   readonly workbook: Workbook;
   readonly tables: readonly Table[];
+  /** What recognition could not understand (per table and per workbook). */
+  readonly notes: readonly RecognitionNote[];
+  /** The document's budget year (the year most of its tables print), when known. */
+  readonly year?: number;
   readonly options: CheckOptions;
   readonly catalog: Catalog;
   report(finding: Omit<RawFinding, 'rule'> & { rule?: string }): void;
@@ -37,76 +40,205 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
-export function amountOf(c: AmountCell | undefined): Amount | null {
-  return c && c.parse.kind === 'number' ? c.parse.amount : null;
-}
-
-export interface Relation {
-  readonly table: Table;
-  readonly total: AmountCell;
-  readonly terms: readonly AmountCell[];
-  /** What is checked, e.g. `20805 合计`, in both languages; a function when it costs to build (most hold). */
-  readonly what: Text | (() => Text);
-  /** Severity of a real difference; the rule's own by default. */
-  readonly severity?: Severity;
-  /** For cross-table checks: the sheet of each term, when it is not the total's sheet. */
-  readonly termSheets?: readonly string[];
-  /** Power of ten each term is scaled by to reach the total's unit (−4 for 元 terms of a 万元 total). */
-  readonly termShift?: readonly number[];
-}
-
 export function qualify(sheet: string, address: string): string {
   return /^[A-Za-z0-9_]+$/.test(sheet) ? `${sheet}!${address}` : `'${sheet.replace(/'/g, "''")}'!${address}`;
 }
 
-function shifted(a: Amount | null, shift: number): Amount | null {
-  if (!a || shift === 0) return a;
-  return { value: a.value.times(new Decimal(10).pow(shift)), decimals: a.decimals - shift };
+/** A cell of a relation in another table than the total's (links between tables), with its weight. */
+export interface Term {
+  readonly table: Table;
+  readonly cell: AmountCell;
+  readonly weight?: 1 | -1;
 }
 
 /**
- * Checks total = Σ terms under the rounding rule and reports a finding when it does not hold. Returns
- * whether it held exactly or within rounding.
+ * One instance of a relation: a total cell and the cells it must equal the sum of. Rules build these from the
+ * layouts' declarations; `reportRelations` grades them and reports the failures. Terms are plain cells of the
+ * total's table (the common case, kept light: a workbook has tens of thousands of these), or `Term`s.
  */
-export function checkRelation(ctx: RuleContext, meta: RuleMeta, rel: Relation): boolean {
-  const reported = amountOf(rel.total);
-  const terms = rel.terms.map((t, i) => shifted(amountOf(t), rel.termShift?.[i] ?? 0));
-  if (rel.total.parse.kind === 'invalid' || rel.terms.some((t) => t.parse.kind === 'invalid')) return true;
-  ctx.tally();
-  const g = grade(reported, terms, ctx.options.strict === true);
-  if (g.consistent) return true;
-  const decimals = Math.max(2, reported?.decimals ?? 0, ...terms.map((t) => t?.decimals ?? 0));
-  const computed = terms.reduce((s, t) => (t ? s.plus(t.value) : s), new Decimal(0));
-  const rv = reported ? reported.value : new Decimal(0);
-  const rep = formatMoney(rv, decimals);
-  const com = formatMoney(computed, decimals);
-  const diff = formatMoney(g.difference, decimals);
-  const severity: Severity = g.rounding ? 'warning' : rel.severity ?? meta.severity;
-  const what = typeof rel.what === 'function' ? rel.what() : rel.what;
-  const blank = reported ? '' : '（空白）';
-  const blankEn = reported ? '' : ' (blank)';
+export interface Instance {
+  /** `<kind>.<relation id>` or `link.<id>`: the same in every layout. */
+  readonly relation: string;
+  /** The row, independent of layout: a code, a row role, an item. */
+  readonly subject: string;
+  /** The column's role id (`total`, `expense:basic`, `total@final`), and its printed label. */
+  readonly column: string;
+  readonly columnLabel: string;
+  /** The table of the total. */
+  readonly table: Table;
+  readonly total: AmountCell;
+  readonly terms: readonly (AmountCell | Term)[];
+  /** What the subject is in words, e.g. `款 20805` (built only when reported); the column label is added. */
+  readonly what: Text | (() => Text);
+  /** What the terms are called (明细 by default). */
+  readonly termsWord?: Text;
+  /** Severity of a real difference when it is not the rule's. */
+  readonly severity?: Severity;
+  /** `le`: the terms only bound the total (其中 lines). */
+  readonly compare?: 'eq' | 'le';
+}
+
+const TEN = new Decimal(10);
+
+function unitShift(from: Table, to: Table): number {
+  if (from.unit === to.unit) return 0;
+  return from.unit === 'yuan' ? -4 : 4;
+}
+
+function isTerm(t: AmountCell | Term): t is Term {
+  return (t as Term).table !== undefined;
+}
+
+function operand(cell: AmountCell, table: Table, to: Table, weight: 1 | -1 | undefined): Operand | undefined {
+  const p = cell.parse;
+  if (p.kind === 'invalid') return undefined;
+  const shift = table === to ? 0 : unitShift(table, to);
+  const value = p.kind === 'number' ? p.amount.value : ZERO;
+  return {
+    value: shift === 0 ? value : value.times(TEN.pow(shift)),
+    precision: cell.precision - shift,
+    weight,
+  };
+}
+
+function operands(inst: Instance): { total: Operand; terms: Operand[] } | undefined {
+  const home = inst.table;
+  const total = operand(inst.total, home, home, undefined);
+  if (!total) return undefined;
+  const terms: Operand[] = [];
+  for (const t of inst.terms) {
+    const o = isTerm(t) ? operand(t.cell, t.table, home, t.weight) : operand(t, home, home, undefined);
+    if (!o) return undefined;
+    terms.push(o);
+  }
+  return { total, terms };
+}
+
+/** Whether the relation holds exactly, computed without building operands (nearly every relation does). */
+function holdsExactly(inst: Instance): boolean | undefined {
+  const tp = inst.total.parse;
+  if (tp.kind === 'invalid') return undefined;
+  let sum = ZERO;
+  for (const t of inst.terms) {
+    const term = isTerm(t);
+    const cell = term ? t.cell : t;
+    const p = cell.parse;
+    if (p.kind === 'invalid') return undefined;
+    if (p.kind !== 'number') continue;
+    if (term && t.table !== inst.table && t.table.unit !== inst.table.unit) return false;
+    sum = term && t.weight === -1 ? sum.minus(p.amount.value) : sum.plus(p.amount.value);
+  }
+  const total = tp.kind === 'number' ? tp.amount.value : ZERO;
+  return total.eq(sum) || (inst.compare === 'le' && total.gt(sum));
+}
+
+interface Failure {
+  readonly inst: Instance;
+  readonly rounding: boolean;
+  readonly reported: Decimal;
+  readonly computed: Decimal;
+  readonly difference: Decimal;
+  readonly blank: boolean;
+  readonly decimals: number;
+}
+
+function cellRef(t: AmountCell | Term, home: Table): string {
+  if (!isTerm(t)) return t.address;
+  return t.table.sheet !== home.sheet ? qualify(t.table.sheet, t.cell.address) : t.cell.address;
+}
+
+export function termCell(t: AmountCell | Term): AmountCell {
+  return isTerm(t) ? t.cell : t;
+}
+
+/**
+ * Grades every instance; failures of one relation on one row that differ identically in several columns are
+ * one finding listing the columns; the same total cell is reported once per relation.
+ */
+export function reportRelations(ctx: RuleContext, meta: RuleMeta, instances: readonly Instance[]): void {
+  const strict = ctx.options.strict === true;
+  const groups = new Map<string, Failure[]>();
+  const order: string[] = [];
+  const seen = new Set<string>();
+  for (const inst of instances) {
+    const home = inst.table;
+    const once = `${inst.relation}|${home.sheet}|${inst.total.address}`;
+    if (seen.has(once)) continue;
+    seen.add(once);
+    const exact = holdsExactly(inst);
+    // Unreadable cells are the hygiene rule's: a sum over them proves nothing.
+    if (exact === undefined) continue;
+    ctx.tally();
+    if (exact) continue;
+    const ops = operands(inst);
+    if (!ops) continue;
+    const g = grade(ops.total, ops.terms, strict, inst.compare ?? 'eq');
+    if (g.consistent) continue;
+    const decimals = Math.max(2, ...[ops.total, ...ops.terms].map((o) => o.precision).filter((d) => d <= 6));
+    const f: Failure = {
+      inst, rounding: g.rounding, reported: ops.total.value, computed: g.computed, difference: g.difference,
+      blank: inst.total.parse.kind === 'blank', decimals: Math.min(decimals, Math.max(2, inst.total.precision)),
+    };
+    const key = `${inst.relation}|${home.sheet}|${inst.subject}|${g.difference.toString()}|${g.rounding}|${inst.compare ?? 'eq'}`;
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else { groups.set(key, [f]); order.push(key); }
+  }
+  for (const key of order) report(ctx, meta, groups.get(key) as Failure[]);
+}
+
+function report(ctx: RuleContext, meta: RuleMeta, fs: readonly Failure[]): void {
+  const first = fs[0];
+  const inst = first.inst;
+  const home = inst.table;
+  const d = Math.max(...fs.map((f) => f.decimals));
+  const money = (v: Decimal) => formatMoney(v, d);
+  const diff = money(first.difference);
+  const sameValues = fs.every((f) => f.reported.eq(first.reported) && f.computed.eq(first.computed) && f.blank === first.blank);
+  const word = inst.termsWord ?? { zh: '明细', en: 'sum of parts' };
+  const le = inst.compare === 'le';
+  const part = (f: Failure, lang: 'zh' | 'en') => {
+    const blank = f.blank ? (lang === 'zh' ? '（空白）' : ' (blank)') : '';
+    const w = lang === 'zh' ? word.zh : word.en;
+    return `${money(f.reported)}${blank} ${le ? '<' : '≠'} ${w ? `${w} ` : ''}${money(f.computed)}`;
+  };
+  const labels = fs.map((f) => f.inst.columnLabel).filter((l) => l !== '');
+  let zh: string;
+  let en: string;
+  const what = typeof inst.what === 'function' ? inst.what() : inst.what;
+  if (sameValues) {
+    zh = `${what.zh}${labels.length ? ` ${labels.join('、')}` : ''} ${part(first, 'zh')}`;
+    en = `${what.en}${labels.length ? ` ${labels.join(', ')}` : ''} ${part(first, 'en')}`;
+  } else {
+    zh = `${what.zh} ${fs.map((f) => `${f.inst.columnLabel} ${part(f, 'zh')}`).join('；')}`;
+    en = `${what.en} ${fs.map((f) => `${f.inst.columnLabel} ${part(f, 'en')}`).join('; ')}`;
+  }
+  const rounding = first.rounding;
+  // An information-only relation stays information whatever the difference; others are 尾差 warnings or errors.
+  const severity: Severity = inst.severity === 'info' ? 'info' : rounding ? 'warning' : inst.severity ?? meta.severity;
+  const cells: string[] = [];
+  const add = (c: string) => { if (!cells.includes(c)) cells.push(c); };
+  for (const f of fs) add(f.inst.total.address);
+  for (const f of fs) {
+    for (const t of f.inst.terms) if (termCell(t).parse.kind === 'number') add(cellRef(t, home));
+  }
   ctx.report({
     rule: meta.id,
     severity,
-    rounding: g.rounding,
-    table: rel.table.kind,
-    sheet: rel.table.sheet,
-    cells: [
-      rel.total.address,
-      ...rel.terms.flatMap((t, i) => {
-        if (t.parse.kind !== 'number') return [];
-        const s = rel.termSheets?.[i];
-        return [s && s !== rel.table.sheet ? qualify(s, t.address) : t.address];
-      }),
-    ],
-    reported: rep,
-    computed: com,
+    rounding,
+    table: home.kind,
+    sheet: home.sheet,
+    cells,
+    reported: money(first.reported),
+    computed: money(first.computed),
     difference: diff,
+    relation: inst.relation,
+    subject: inst.subject,
+    columns: fs.map((f) => f.inst.column),
+    parts: fs.map((f) => ({ cell: f.inst.total.address, column: f.inst.column, label: f.inst.columnLabel, reported: money(f.reported), computed: money(f.computed) })),
     text: {
-      zh: `${what.zh} ${rep}${blank} ≠ 明细 ${com}（差 ${diff}${g.rounding ? '，尾差' : ''}）`,
-      en: `${what.en} ${rep}${blankEn} ≠ sum of parts ${com} (difference ${diff}${g.rounding ? ', rounding' : ''})`,
+      zh: `${zh}（差 ${diff}${rounding ? '，尾差' : ''}）`,
+      en: `${en} (difference ${diff}${rounding ? ', rounding' : ''})`,
     },
   });
-  return g.rounding;
 }
-

@@ -1,71 +1,65 @@
 import { Decimal } from '../money';
 import type { AmountCell, Table } from '../table';
 import { TABLE_NAMES_EN, TABLE_NAMES_ZH } from '../table';
-import { rowsByCode } from './hierarchy-sum';
-import { lineOf } from './three-public-sum';
-import { amountOf, qualify, type Rule, type RuleMeta } from './rule';
-import { col, tableOf, unitShift } from './cross';
+import { qualify, type Rule, type RuleMeta } from './rule';
+import { cellIn, columnsOf, rowsWithRole } from './select';
 
 export const meta: RuleMeta = {
   id: 'three-public-vs-basic',
-  severity: 'error',
+  severity: 'info',
   description: {
-    zh: '基本支出表中的 30212 因公出国（境）费用、30217 公务接待费、30231 公务用车运行维护费不得超过"三公"经费表的对应项（三公经费还可含项目支出；注意元与万元）。',
-    en: 'Basic expenditure 30212 overseas travel, 30217 reception and 30231 vehicle upkeep cannot exceed the matching "three public" lines (which may also include project spending; units are converted).',
+    zh: '基本支出表中的 30212 因公出国（境）费用、30217 公务接待费、30231 公务用车运行维护费多于"三公"经费表的对应项时提示核实（两表口径不同：经济分类科目还含执法执勤用车、外宾接待等，"三公"经费另含项目支出；元与万元自动换算）。',
+    en: 'Information when basic expenditure 30212 overseas travel, 30217 reception or 30231 vehicle upkeep exceeds the matching "three public" line (the two differ in scope: economic subjects include law-enforcement vehicles and foreign guests; "three public" includes project money; units are converted).',
   },
   example: {
-    zh: '基本支出表 30231 公务用车运行维护费 0.16 ≤ "三公"表公务用车运行维护费 0.16：通过。',
-    en: 'Basic 30231 vehicle upkeep 0.16 ≤ "three public" vehicle upkeep 0.16: passes.',
+    zh: '基本支出表 30231 公务用车运行维护费 81.11 多于"三公"表公务用车运行维护费 19.56：请核实口径。',
+    en: 'Basic 30231 vehicle upkeep 81.11 exceeds the "three public" vehicle upkeep 19.56: check the scope.',
   },
 };
 
 const PAIRS = [
-  { code: '30212', line: 'travel', zh: '因公出国（境）费', en: 'overseas travel' },
-  { code: '30217', line: 'reception', zh: '公务接待费', en: 'official reception' },
-  { code: '30231', line: 'vehicle-upkeep', zh: '公务用车运行维护费', en: 'vehicle upkeep' },
+  { code: '30212', role: 'travel', zh: '因公出国（境）费', en: 'overseas travel' },
+  { code: '30217', role: 'reception', zh: '公务接待费', en: 'official reception' },
+  { code: '30231', role: 'vehicle-upkeep', zh: '公务用车运行维护费', en: 'vehicle upkeep' },
 ] as const;
 
-function threePublicCell(t: Table, line: string): AmountCell | undefined {
-  const total = col(t, 'total');
-  if (!total) return undefined;
-  const row = t.rows.find((r) => lineOf(r.labels.main?.text ?? '') === line);
-  if (row) return row.amounts.get(total.col);
-  // One row of columns: the line is a column.
-  const role = line === 'vehicle-upkeep' ? 'vehicle-upkeep' : line;
-  const c = t.columns.find((x) => x.role.kind === 'amount' && x.role.role === role);
+/** The 三公 line's amount: a row of the rows form (合计 column), or a column of the one-row form; 决算数 where both are printed. */
+function threePublicCell(t: Table, role: 'travel' | 'reception' | 'vehicle-upkeep'): AmountCell | undefined {
+  const total = columnsOf(t, { role: 'total' });
+  const pickMeasure = <T extends { role: { kind: string } }>(cs: T[]) => cs.find((c) => c.role.kind === 'amount' && (c.role as { measure?: string }).measure === 'final') ?? cs[0];
+  const row = rowsWithRole(t, 'main', role)[0];
+  const tc = pickMeasure(total);
+  if (row && tc) return cellIn(row, tc);
+  const col = pickMeasure(columnsOf(t, { role }));
   const body = t.rows[0];
-  return c && body ? body.amounts.get(c.col) : undefined;
+  return col && body ? cellIn(body, col) : undefined;
 }
 
 export const rule: Rule = {
   meta,
   check(ctx) {
-    const basic = tableOf(ctx.tables, 'basic-expenditure');
-    const tp = tableOf(ctx.tables, 'three-public');
+    const basic = ctx.tables.find((t) => t.kind === 'basic-expenditure');
+    const tp = ctx.tables.find((t) => t.kind === 'three-public');
     if (!basic || !tp) return;
-    const bt = col(basic, 'total');
-    if (!bt) return;
-    const byCode = rowsByCode(basic);
     for (const p of PAIRS) {
-      const br = byCode.get(p.code);
-      const bc = br?.amounts.get(bt.col);
-      const b = amountOf(bc);
-      if (!bc || !b || b.value.isZero()) continue;
-      const tc = threePublicCell(tp, p.line);
-      const t = amountOf(tc);
-      // Compare in the 三公 table's unit.
-      const bv = b.value.times(new Decimal(10).pow(unitShift(basic.unit, tp.unit)));
+      const br = basic.index.byCode.get(p.code);
+      const bc = br ? [...br.amounts.values()].find((a) => a.key.split('@')[0] === 'total') ?? [...br.amounts.values()][0] : undefined;
+      if (!bc || bc.parse.kind !== 'number' || bc.parse.amount.value.isZero()) continue;
+      const tc = threePublicCell(tp, p.role);
+      const t = tc?.parse.kind === 'number' ? tc.parse.amount : undefined;
+      const shift = basic.unit === tp.unit ? 0 : basic.unit === 'yuan' ? -4 : 4;
+      const bv = bc.parse.amount.value.times(new Decimal(10).pow(shift));
       const tv = t ? t.value : new Decimal(0);
-      const slack = new Decimal(0.5).times(new Decimal(10).pow(-(t?.decimals ?? 2)));
+      const slack = new Decimal(0.5).times(new Decimal(10).pow(-(tc?.precision ?? 2)));
       if (bv.lte(tv.plus(slack))) continue;
-      const d = Math.max(2, t?.decimals ?? 2);
+      const d = Math.max(2, tc?.precision ?? 2);
       ctx.report({
         rule: meta.id, severity: meta.severity, rounding: false, table: 'three-public', sheet: tp.sheet,
         cells: [tc?.address ?? tp.titleAddress, qualify(basic.sheet, bc.address)],
-        reported: tv.toFixed(d), computed: bv.toFixed(d), difference: tv.minus(bv).toFixed(d),
+        reported: tv.toFixed(d), computed: bv.toFixed(d), difference: tv.minus(bv).toFixed(d), subject: p.code,
         text: {
-          zh: `"三公"经费表${p.zh} ${tv.toFixed(d)} 小于${TABLE_NAMES_ZH['basic-expenditure']} ${p.code} 的 ${bv.toFixed(d)}`,
-          en: `"three public" ${p.en} ${tv.toFixed(d)} is less than ${p.code} in the ${TABLE_NAMES_EN['basic-expenditure']} (${bv.toFixed(d)})`,
+          zh: `"三公"经费表${p.zh} ${tv.toFixed(d)} 少于${TABLE_NAMES_ZH['basic-expenditure']} ${p.code} 的 ${bv.toFixed(d)}，请核实口径`,
+          en: `"three public" ${p.en} ${tv.toFixed(d)} is less than ${p.code} in the ${TABLE_NAMES_EN['basic-expenditure']} (${bv.toFixed(d)}); check the scope`,
         },
       });
     }

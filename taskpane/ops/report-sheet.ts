@@ -1,4 +1,4 @@
-import { findingRow, COLUMN_TITLES, firstCell, type ReportColumn } from '../../src/export';
+import { findingPlace, findingRow, COLUMN_TITLES, firstCell, type ReportColumn } from '../../src/export';
 import type { Finding, Lang, Text } from '../../src/findings';
 import { columnLetters } from '../../src/snapshot';
 import type { ExcelContext } from '../office/port';
@@ -64,13 +64,15 @@ export async function writeReportSheet(ctx: ExcelContext, findings: readonly Fin
     COLUMNS.map((c) => COLUMN_TITLES[c][lang]),
     ...findings.map((f) => {
       const row = findingRow(f, lang, explanations);
-      return COLUMNS.map((c) => (c === 'cell' ? `${row.sheet}!${row.cell}` : row[c]));
+      return COLUMNS.map((c) => (c === 'cell' ? findingPlace(f) : row[c]));
     }),
   ];
   ws.getRange(`A2:${LAST}2`).format.font.bold = true;
   findings.forEach((f, i) => {
+    // A finding about the whole workbook (a missing table) points nowhere; one about a sheet, to its A1.
     const at = firstCell(f);
-    ws.getRange(`${columnLetters(CELL_COLUMN)}${i + 3}`).hyperlink = { documentReference: qualified(at.sheet, at.address), textToDisplay: `${at.sheet}!${at.address}` };
+    if (at.sheet === '') return;
+    ws.getRange(`${columnLetters(CELL_COLUMN)}${i + 3}`).hyperlink = { documentReference: qualified(at.sheet, at.address || 'A1'), textToDisplay: findingPlace(f) };
   });
   // Widths from the table only: the title may run over into the next columns.
   body.format.autofitColumns();

@@ -59,10 +59,18 @@ function mergeCells(addresses: readonly string[]): Block[] {
 
 /**
  * Shows a finding in the workbook: activates the sheet of its total and selects the total with the terms
- * on that sheet, in one sync. Terms on other sheets (cross-table checks) cannot share one selection.
+ * on that sheet (for a relation failing in several columns: every column's total and terms), in one sync.
+ * Terms on other sheets (cross-table checks) cannot share one selection. A finding about a sheet only
+ * activates it; one about the whole workbook (a missing table) has nothing to show and makes no sync.
  */
 export async function selectFinding(ctx: ExcelContext, f: Finding): Promise<void> {
   const first = firstCell(f);
+  if (first.sheet === '') return;
+  if (first.address === '') {
+    ctx.workbook.worksheets.getItem(first.sheet).activate();
+    await ctx.sync();
+    return;
+  }
   const terms = f.cells.slice(1).map((c) => splitRef(c, f.sheet)).filter((c) => c.sheet === first.sheet).map((c) => c.address);
   const ws = ctx.workbook.worksheets.getItem(first.sheet);
   ws.activate();

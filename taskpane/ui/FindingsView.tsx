@@ -4,7 +4,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, CheckmarkCircleRegular, DismissRegular, EraserRegular, NoteEditRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
-import { findingKey } from '../../src/export';
+import { findingKey, findingPlace } from '../../src/export';
 import { render, type Finding, type RawFinding } from '../../src/findings';
 import { TABLE_NAMES_EN, TABLE_NAMES_ZH, type TableKind } from '../../src/table';
 import type { PaneController } from '../controller';
@@ -213,13 +213,14 @@ function FindingItem({ shown, controller, t, explanation, stale }: ItemProps) {
   const { f, raw, grade } = shown;
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(explanation?.note ?? '');
-  const where = f.cells[0] ?? f.sheet;
+  // Empty for a finding about the whole workbook (a missing table): nothing to go to.
+  const where = findingPlace(f);
   return (
     <li className={styles.item} style={{ borderLeftColor: BORDER_COLOR[grade] }} data-testid="finding" data-grade={grade}>
-      <button type="button" className={styles.row} onClick={() => void controller.select(raw)} title={t.goTo(`${f.sheet}!${where}`)}>
+      <button type="button" className={styles.row} onClick={() => void controller.select(raw)} title={where ? t.goTo(where) : undefined}>
         <span className={styles.head}>
           <GradeChip grade={grade} t={t} />
-          <span className={styles.cell}>{f.sheet}!{where}</span>
+          {where && <span className={styles.cell}>{where}</span>}
           {stale && <span className={`${styles.chip} ${styles.outline}`} title={t.staleTitle}>{t.stale}</span>}
           {explanation && <span className={`${styles.chip} ${styles.outline}`}>{t.explained}</span>}
         </span>

@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../cli/main';
-import { samplePath } from '../../cli/sample';
+import { samplePath, sampleSheets } from '../../cli/sample';
+import { writeXlsx } from '../../cli/write';
+import { FIXTURES } from '../helpers/fixtures';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -14,31 +16,58 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
 const tmp = () => mkdtempSync(join(tmpdir(), 'budget-check-'));
 
 describe('budget-check check', () => {
-  test('no path checks the bundled sample: 7 rounding warnings, exit 0', async () => {
+  test('no path checks the bundled sample: 3 rounding warnings (款 20805 in three tables, one per table), exit 0', async () => {
     const r = await cli('check');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('9 张表，0 个错误，7 个警告（其中 7 个尾差），0 个提示');
-    expect(r.out).toContain('⚠ [尾差] D13  款 20805 合计 536.45 ≠ 明细 536.44（差 0.01，尾差）');
+    expect(r.out).toContain('9 张表，0 个错误，3 个警告（其中 3 个尾差），0 个提示\n  科目目录：2025 年版\n');
+    // 536.45 ≠ 2080501 + 2080502 + 2080505 + 2080506 = 269.32 + 117.50 + 129.48 + 20.14 = 536.44, in every column that prints it.
+    expect(r.out).toContain('⚠ [尾差] D13  款 20805 合计、本年收入小计、财政拨款收入 536.45 ≠ 明细 536.44（差 0.01，尾差）');
+    expect(r.out).toContain('  支出总表 [expenditure] 支出总表!A1:I27: 0 个错误，1 个警告（其中 1 个尾差），0 个提示\n    ⚠ [尾差] D13  款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）\n');
+    expect(r.out).toContain('一般公共预算支出表!A1:F27: 0 个错误，1 个警告（其中 1 个尾差），0 个提示\n    ⚠ [尾差] D13  款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）\n');
   });
 
   test('--format json follows the documented shape', async () => {
     const r = await cli('check', '--format', 'json');
-    const json = JSON.parse(r.out) as { files: Array<{ path: string; tables: Array<{ sheet: string; kind: string; range: string }>; findings: Array<Record<string, unknown>> }> };
+    const json = JSON.parse(r.out) as { files: Array<{ path: string; year: number | null; catalogEdition: { year: number; exact: boolean }; tables: Array<{ sheet: string; kind: string; range: string }>; findings: Array<Record<string, unknown>> }> };
     expect(json.files).toHaveLength(1);
     const f = json.files[0];
+    expect(Object.keys(f)).toEqual(['path', 'year', 'catalogEdition', 'tables', 'findings']);
+    // Every table prints 预算年度：2025, and 2025 is a built-in edition.
+    expect(f.year).toBe(2025);
+    expect(f.catalogEdition).toEqual({ year: 2025, exact: true });
     expect(f.tables.map((t) => t.kind)).toEqual(['summary', 'income', 'expenditure', 'fiscal-summary', 'general-expenditure', 'basic-expenditure', 'fund-expenditure', 'soe-expenditure', 'three-public']);
     expect(f.tables[1]).toEqual({ sheet: '收入总表', kind: 'income', range: 'A1:M27' });
+    expect(f.findings).toHaveLength(3);
+    // One finding for the three columns of 收入总表 that print 536.45 for 款 20805: their totals first, then each column's 项.
     expect(f.findings[0]).toEqual({
       rule: 'hierarchy-sum', severity: 'warning', rounding: true, table: 'income', sheet: '收入总表',
-      cells: ['D13', 'D14', 'D15', 'D16', 'D17'], reported: '536.45', computed: '536.44', difference: '0.01',
-      message: '款 20805 合计 536.45 ≠ 明细 536.44（差 0.01，尾差）',
+      cells: ['D13', 'E13', 'F13', 'D14', 'D15', 'D16', 'D17', 'E14', 'E15', 'E16', 'E17', 'F14', 'F15', 'F16', 'F17'],
+      reported: '536.45', computed: '536.44', difference: '0.01',
+      message: '款 20805 合计、本年收入小计、财政拨款收入 536.45 ≠ 明细 536.44（差 0.01，尾差）',
+      relation: 'income.hierarchy', subject: '20805', columns: ['total', 'subtotal', 'fiscal'],
+      parts: [
+        { cell: 'D13', column: 'total', label: '合计', reported: '536.45', computed: '536.44' },
+        { cell: 'E13', column: 'subtotal', label: '本年收入小计', reported: '536.45', computed: '536.44' },
+        { cell: 'F13', column: 'fiscal', label: '财政拨款收入', reported: '536.45', computed: '536.44' },
+      ],
     });
+    expect(f.findings.map((x) => [x.sheet, x.relation, x.subject, x.columns])).toEqual([
+      ['收入总表', 'income.hierarchy', '20805', ['total', 'subtotal', 'fiscal']],
+      ['支出总表', 'expenditure.hierarchy', '20805', ['total', 'basic']],
+      ['一般公共预算支出表', 'general-expenditure.hierarchy', '20805', ['total', 'basic']],
+    ]);
+    // The example in docs/json-format.md is this output.
+    const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'json-format.md'), 'utf8');
+    const example = (JSON.parse(/```json\n([\s\S]*?)```/.exec(doc)![1]) as typeof json).files[0];
+    expect(Object.keys(example)).toEqual(Object.keys(f));
+    expect([example.path, example.year, example.catalogEdition, example.tables, example.findings]).toEqual([f.path, f.year, f.catalogEdition, [f.tables[1]], [f.findings[0]]]);
   });
 
   test('--strict makes the rounding differences errors: exit 1; --lang en', async () => {
     const r = await cli('check', '--strict', '--lang', 'en');
     expect(r.code).toBe(1);
-    expect(r.out).toContain('7 errors, 0 warnings (0 rounding), 0 info');
+    expect(r.out).toContain('9 tables, 3 errors, 0 warnings (0 rounding), 0 info\n  catalog: 2025 edition\n');
+    expect(r.out).toContain('✗ D13  section 20805 合计, 本年收入小计, 财政拨款收入 536.45 ≠ sum of parts 536.44 (difference 0.01)');
   });
 
   test('--format html --out writes an escaped report', async () => {
@@ -47,8 +76,8 @@ describe('budget-check check', () => {
     expect(r.code).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('<html lang="zh-CN">');
-    expect(html).toContain('款 20805 合计 536.45 ≠ 明细 536.44');
-    expect((html.match(/<tr class="warning">/g) ?? []).length).toBe(7);
+    expect(html).toContain('款 20805 合计、本年收入小计、财政拨款收入 536.45 ≠ 明细 536.44');
+    expect((html.match(/<tr class="warning">/g) ?? []).length).toBe(3);
   });
 
   test('a folder of workbooks, one unreadable and one missing path: the others are still checked, exit 2', async () => {
@@ -63,11 +92,31 @@ describe('budget-check check', () => {
     const json = JSON.parse(r.out) as { files: Array<{ path: string; error?: string; findings: unknown[] }> };
     expect(json.files.map((f) => [f.path.replace(dir, '<dir>'), f.error === undefined, f.findings.length])).toEqual([
       ['<dir>/missing.xlsx', false, 0],
-      ['<dir>/a.xlsx', true, 7],
+      ['<dir>/a.xlsx', true, 3],
       ['<dir>/broken.xlsx', false, 0],
-      ['<dir>/sub/b.xlsx', true, 7],
+      ['<dir>/sub/b.xlsx', true, 3],
     ]);
     expect(json.files[2].error).toMatch(/^不是可读取的 .xlsx 文件/);
+  });
+
+  test('a workbook without its 收支总表 and with a 政府采购预算表: a warning for the missing table, information for the unknown one, apart from the tables', async () => {
+    const out = join(tmp(), 'partial.xlsx');
+    const sheets = sampleSheets(join(FIXTURES, 'seed-004')).filter((s) => s.name !== '收支总表');
+    writeFileSync(out, await writeXlsx([...sheets, { name: '政府采购', grid: [['部门预算政府采购预算表'], ['单位：万元'], ['项目', '金额'], ['办公设备', '12.00']] }]));
+    const r = await cli('check', out);
+    expect(r.code).toBe(0);
+    // The 20805 warnings of the eight tables present, the missing 收支总表, and the 政府采购 table told, not guessed.
+    expect(r.out).toContain(`${out}: 8 张表，0 个错误，4 个警告（其中 3 个尾差），1 个提示\n  科目目录：2025 年版\n`);
+    expect(r.out).toContain([
+      '  其他: 0 个错误，1 个警告（其中 0 个尾差），1 个提示',
+      '    ℹ 政府采购!A1  "部门预算政府采购预算表"是政府采购预算表，本工具暂不核对此表',
+      '    ⚠ 工作簿中没有找到收支总表（部门预算公开表应有九张）',
+    ].join('\n'));
+    const json = JSON.parse((await cli('check', out, '--format', 'json')).out) as { files: Array<{ findings: Array<Record<string, unknown>> }> };
+    expect(json.files[0].findings.filter((f) => f.rule === 'recognition')).toEqual([
+      { rule: 'recognition', severity: 'info', rounding: false, table: null, sheet: '政府采购', cells: ['A1'], reported: null, computed: null, difference: null, subject: 'table', message: '"部门预算政府采购预算表"是政府采购预算表，本工具暂不核对此表' },
+      { rule: 'recognition', severity: 'warning', rounding: false, table: null, sheet: '', cells: [], reported: null, computed: null, difference: null, subject: 'missing', message: '工作簿中没有找到收支总表（部门预算公开表应有九张）' },
+    ]);
   });
 
   test('an old .xls workbook gets a message saying what to do', async () => {

@@ -14,7 +14,25 @@ describe('BUDGET.CHECKTOTALS', () => {
   test('the 张家口 支出总表 reports 20805 as 尾差, citing the sheet addresses of the range', () => {
     // The range starts at the header row, A5 on the sheet.
     const out = checkTotals(rangeOf(null), null, invocation('支出总表!A5:I27'))[0][0];
-    expect(out).toBe('✗ 2 处不平：D13 款 20805 合计 536.45 ≠ 明细 536.44（差 0.01，尾差）；E13 款 20805 基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）');
+    // 合计 and 基本支出 fail alike (536.45 vs 536.44): one finding naming both columns, at the first one's total.
+    expect(out).toBe('✗ 1 处不平：D13 款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）');
+  });
+
+  test('detail spills a row per column of the 20805 finding, and a row per number stored as text', () => {
+    const range = rangeOf(null);
+    const r2080501 = range.findIndex((row) => String(row[1]) === '2080501');
+    range[r2080501][3] = '269.32';
+    range[r2080501][4] = '269.32';
+    const detail = checkTotals(range, 'detail', invocation('支出总表!A5:I27'));
+    expect(detail).toEqual([
+      ['行', '科目', '列', '报告数', '计算数', '差额', '级别'],
+      ['13', '20805', '合计', '536.45', '536.44', '0.01', '尾差'],
+      ['13', '20805', '基本支出', '536.45', '536.44', '0.01', '尾差'],
+      // One value-hygiene finding for both cells (text numbers still count in the sums), a row for each.
+      ['14', '2080501', '合计', '269.32', '', '', '警告'],
+      ['14', '2080501', '基本支出', '269.32', '', '', '警告'],
+    ]);
+    expect(checkTotals(range, null, invocation('支出总表!A5:I27'))[0][0]).toBe('✗ 1 处不平：D13 款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）；另有 1 处须注意：D14 支出总表有 2 个数字以文本存储（D14、E14，如"269.32"），求和公式会漏算它们');
   });
 
   test('empty cells as 0 (desktop) and as null (web) give the same answer', () => {

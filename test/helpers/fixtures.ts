@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTsv, sheetFromGrid, type GridOptions, type Sheet, type Workbook } from '../../src/snapshot';
 import { TABLE_KINDS, type TableKind } from '../../src/table';
@@ -36,4 +36,21 @@ export function rowOf(grid: string[][], label: string): number {
   const r = grid.findIndex((row, i) => i > from && row.some((c) => c.trim() === label));
   if (r < 0) throw new Error(`no row with ${label}`);
   return r;
+}
+
+export const CORPUS = join(FIXTURES, 'corpus');
+
+/** The published documents of test/fixtures/corpus (Shanghai 部门预算 / 单位预算 / 决算). */
+export const CORPUS_DOCUMENTS = [
+  'sh-putuo-wanli-2025-budget', 'sh-putuo-sfj-2026-unit-budget', 'sh-putuo-czj-2024-final', 'sh-putuo-yichuan-2025-final', 'sh-putuo-zfb-2025-budget',
+] as const;
+
+/** One corpus document as a workbook: one sheet per file, named as the file without its `NN_` prefix. */
+export function corpusWorkbook(doc: string, options?: GridOptions): Workbook {
+  const dir = join(CORPUS, doc);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort();
+  return {
+    name: doc,
+    sheets: files.map((f) => sheetFromGrid(f.replace(/^\d+_/, '').replace(/\.tsv$/, ''), parseTsv(readFileSync(join(dir, f), 'utf8')), options)),
+  };
 }

@@ -56,32 +56,34 @@ describe('CSV cells never run as formulas', () => {
 });
 
 describe('findingsCsv on the sample', () => {
-  test('BOM, header and one row per finding (7 findings → 8 rows), CRLF line ends', () => {
+  test('BOM, header and one row per finding (3 findings → 4 rows), CRLF line ends', () => {
     const csv = findingsCsv(findings, 'zh');
     expect(csv.startsWith('\uFEFF级别,性质,表,工作表,单元格,说明,填报数,计算数,差额,审核说明\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const rows = parseCsv(csv);
-    expect(rows).toHaveLength(8);
+    expect(rows).toHaveLength(4);
     expect(rows.every((r) => r.length === 10)).toBe(true);
-    expect(rows[1]).toEqual(['警告', '尾差', '收入总表', '收入总表', 'D13', '款 20805 合计 536.45 ≠ 明细 536.44（差 0.01，尾差）', '536.45', '536.44', '0.01', '']);
-    expect(rows.slice(1).map((r) => `${r[3]}!${r[4]}`)).toEqual(['收入总表!D13', '收入总表!E13', '收入总表!F13', '支出总表!D13', '支出总表!E13', '一般公共预算支出表!D13', '一般公共预算支出表!E13']);
+    expect(rows[1]).toEqual(['警告', '尾差', '收入总表', '收入总表', 'D13', '款 20805 合计、本年收入小计、财政拨款收入 536.45 ≠ 明细 536.44（差 0.01，尾差）', '536.45', '536.44', '0.01', '']);
+    // A finding covering several columns is one row, at its first column's total.
+    expect(rows.slice(1).map((r) => `${r[3]}!${r[4]}`)).toEqual(['收入总表!D13', '支出总表!D13', '一般公共预算支出表!D13']);
   });
 
   test('English headers and words; the explanation goes to its own finding only', () => {
     const en = raw.map((f) => render(f, 'en'));
-    const csv = findingsCsv(en, 'en', new Map([[findingKey(raw[3]), '已与财政局核对，四舍五入所致'], [findingKey(raw[4]), '  ']]));
+    const csv = findingsCsv(en, 'en', new Map([[findingKey(raw[1]), '已与财政局核对，四舍五入所致'], [findingKey(raw[2]), '  ']]));
     const rows = parseCsv(csv);
     expect(rows[0]).toEqual(['Severity', 'Kind', 'Table', 'Sheet', 'Cell', 'Message', 'Reported', 'Computed', 'Difference', 'Explanation']);
     expect(rows[1].slice(0, 3)).toEqual(['warning', 'rounding', 'revenue table']);
-    expect(rows.map((r) => r[9])).toEqual(['Explanation', '', '', '', '已与财政局核对，四舍五入所致', 'explained', '', '']);
+    expect(rows.map((r) => r[9])).toEqual(['Explanation', '', '已与财政局核对，四舍五入所致', 'explained']);
   });
 });
 
 describe('findingKey', () => {
   test('one key per sample finding, the same in both languages', () => {
     const keys = raw.map(findingKey);
-    expect(new Set(keys).size).toBe(7);
-    expect(keys[0]).toBe('hierarchy-sum|收入总表|D13');
+    expect(new Set(keys).size).toBe(3);
+    // A finding covering several columns is keyed by its first column's total.
+    expect(keys).toEqual(['hierarchy-sum|收入总表|D13', 'hierarchy-sum|支出总表|D13', 'hierarchy-sum|一般公共预算支出表|D13']);
     expect(raw.map((f) => findingKey(render(f, 'en')))).toEqual(keys);
   });
 });
@@ -92,10 +94,10 @@ describe('findingsHtml', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('<html lang="zh-CN">');
-    expect(html.match(/<tr class="warning">/g)).toHaveLength(7);
+    expect(html.match(/<tr class="warning">/g)).toHaveLength(3);
     expect(html).toContain('<th scope="col">审核说明</th>');
     expect(html).toContain('<td>收入总表</td><td>D13</td>');
-    expect(html).toContain('0 个错误，7 个警告（其中 7 个尾差），0 个提示');
+    expect(html).toContain('0 个错误，3 个警告（其中 3 个尾差），0 个提示');
     expect(html).not.toMatch(/<script|<link|src=/);
   });
 

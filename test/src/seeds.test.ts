@@ -16,18 +16,20 @@ describe('seed 004 — 张家口市总工会 2025 (tab-separated, cleanest)', ()
     expect(tables.every((t) => t.unit === 'wan' && t.year === 2025)).toBe(true);
   });
 
-  test('款 20805 (536.45 vs Σ 536.44) is a rounding warning in each of the three tables that carry it, and nothing else is reported', () => {
-    // 2080501 269.32 + 2080502 117.50 + 2080505 129.48 + 2080506 20.14 = 536.44; published parent 536.45.
-    const cells = (col: string) => [13, 14, 15, 16, 17].map((r) => `${col}${r}`);
-    const w = (table: Finding['table'], col: string) => ({
-      rule: 'hierarchy-sum', severity: 'warning', rounding: true, table, cells: cells(col), reported: '536.45', computed: '536.44', difference: '0.01',
+  test('款 20805 (536.45 vs Σ 536.44) is one rounding warning in each of the three tables that carry it, naming its columns, and nothing else is reported', () => {
+    // 2080501 269.32 + 2080502 117.50 + 2080505 129.48 + 2080506 20.14 = 536.44; published parent 536.45, in
+    // every amount column that carries it: one relation failing identically, so one finding per table.
+    const cells = (cols: string[]) => [...cols.map((c) => `${c}13`), ...cols.flatMap((c) => [14, 15, 16, 17].map((r) => `${c}${r}`))];
+    const w = (table: Finding['table'], cols: string[]) => ({
+      rule: 'hierarchy-sum', severity: 'warning', rounding: true, table, cells: cells(cols), reported: '536.45', computed: '536.44', difference: '0.01',
     });
-    expect(findings.map(brief)).toEqual([
-      w('income', 'D'), w('income', 'E'), w('income', 'F'),
-      w('expenditure', 'D'), w('expenditure', 'E'),
-      w('general-expenditure', 'D'), w('general-expenditure', 'E'),
+    expect(findings.map(brief)).toEqual([w('income', ['D', 'E', 'F']), w('expenditure', ['D', 'E']), w('general-expenditure', ['D', 'E'])]);
+    expect(findings.map((f) => [f.relation, f.subject, f.columns])).toEqual([
+      ['income.hierarchy', '20805', ['total', 'subtotal', 'fiscal']],
+      ['expenditure.hierarchy', '20805', ['total', 'basic']],
+      ['general-expenditure.hierarchy', '20805', ['total', 'basic']],
     ]);
-    expect(findings[0].message).toBe('款 20805 合计 536.45 ≠ 明细 536.44（差 0.01，尾差）');
+    expect(findings[0].message).toBe('款 20805 合计、本年收入小计、财政拨款收入 536.45 ≠ 明细 536.44（差 0.01，尾差）');
   });
 
   test('the spaced codes 210110 1 / 221020 1 of the 支出总表 are read as 2101101 / 2210201', () => {
@@ -40,13 +42,13 @@ describe('seed 004 — 张家口市总工会 2025 (tab-separated, cleanest)', ()
 
   test('--strict turns the rounding warnings into errors', () => {
     const strict = checkWorkbook(seedWorkbook('004'), { strict: true }).findings;
-    expect(strict).toHaveLength(7);
+    expect(strict).toHaveLength(3);
     expect(strict.every((f) => f.severity === 'error' && !f.rounding)).toBe(true);
   });
 
   test('messages in English', () => {
     const en = checkWorkbook(seedWorkbook('004'), { lang: 'en' }).findings;
-    expect(en[0].message).toBe('section 20805 合计 536.45 ≠ sum of parts 536.44 (difference 0.01, rounding)');
+    expect(en[0].message).toBe('section 20805 合计, 本年收入小计, 财政拨款收入 536.45 ≠ sum of parts 536.44 (difference 0.01, rounding)');
   });
 });
 
@@ -57,13 +59,12 @@ describe('seed 000 — 平乡县总工会 2024 (PDF text)', () => {
     expect(tables.map((t) => t.kind)).toEqual([...TABLE_KINDS]);
   });
 
-  test('三公: 公务用车运行维护费 0.16 under a blank 公务用车购置及运维费 is an error in both amount columns, and nothing else is reported', () => {
+  test('三公: 公务用车运行维护费 0.16 under a blank 公务用车购置及运维费 is one error naming both amount columns, and nothing else is reported', () => {
     // Rows: 11 = 二、公务用车购置及运维费 (blank), 12 = 公务用车购置费 (blank), 13 = 公务用车运行维护费 0.16.
     expect(findings.map(brief)).toEqual([
-      { rule: 'three-public-sum', severity: 'error', rounding: false, table: 'three-public', cells: ['C11', 'C13'], reported: '0.00', computed: '0.16', difference: '-0.16' },
-      { rule: 'three-public-sum', severity: 'error', rounding: false, table: 'three-public', cells: ['D11', 'D13'], reported: '0.00', computed: '0.16', difference: '-0.16' },
+      { rule: 'row-sum', severity: 'error', rounding: false, table: 'three-public', cells: ['C11', 'D11', 'C13', 'D13'], reported: '0.00', computed: '0.16', difference: '-0.16' },
     ]);
-    expect(findings[0].message).toBe('公务用车购置及运维费 合计 0.00（空白） ≠ 明细 0.16（差 -0.16）');
+    expect(findings[0].message).toBe('公务用车购置及运维费 合计、一般公共预算财政拨款 0.00（空白） ≠ 明细 0.16（差 -0.16）');
   });
 });
 

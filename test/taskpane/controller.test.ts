@@ -26,7 +26,11 @@ describe('pane controller through the in-memory Excel', () => {
     await c.validate();
     expect(excel.notes.get('收入总表!D13')).toMatch(/20805.*536\.45.*536\.44.*尾差/);
     expect(excel.notes.get('收入总表!E13')).toBe('用户自己的批注');
-    expect(doc.get('budget-check.added-notes.v1')).toHaveLength(6);
+    // The totals of 20805 in every column that does not add up: 收入总表 D13 E13 F13, 支出总表 D13 E13, 一般公共预算支出表
+    // D13 E13; all but the user's E13, each with the message of its finding.
+    expect(doc.get('budget-check.added-notes.v1')).toEqual(['收入总表!D13', '收入总表!F13', '支出总表!D13', '支出总表!E13', '一般公共预算支出表!D13', '一般公共预算支出表!E13']);
+    expect(excel.notes.get('收入总表!F13')).toBe(excel.notes.get('收入总表!D13'));
+    expect(excel.notes.get('支出总表!E13')).toBe('款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）');
     // The sample's tables print 2025: the custom functions' default edition for this workbook.
     expect(doc.get('budget-check.budget-year')).toBe(2025);
     // Validating again does not pile notes up.
@@ -67,14 +71,14 @@ describe('pane controller through the in-memory Excel', () => {
     c.exportFile('html');
     const csv = host.downloads.find((d) => d.fileName.endsWith('.csv'))!;
     const rows = parseCsv(csv.content);
-    expect(rows).toHaveLength(8);
+    expect(rows).toHaveLength(4);
     expect(rows.flat().every((cell) => !/^[=+\-@]/.test(cell))).toBe(true);
     expect(host.downloads.find((d) => d.fileName.endsWith('.html'))!.content).toContain('20805');
     await c.exportSheet();
     const report = excel.sheets.find((s) => s.name === '校验报告')!;
     expect([...report.cells.values()].filter((x) => x.link === "'收入总表'!D13")).toHaveLength(1);
     expect(values(excel)).toBe(before);
-    expect(c.state.toast?.text.zh).toBe('已生成工作表“校验报告”（7 条）。');
+    expect(c.state.toast?.text.zh).toBe('已生成工作表“校验报告”（3 条）。');
   });
 
   test('auto: an edit marks findings stale at once and validates again after a pause', async () => {
@@ -86,7 +90,7 @@ describe('pane controller through the in-memory Excel', () => {
     const first = getState().at;
     jest.useFakeTimers();
     try {
-      // The 20805 total made to agree with its items: the finding of column D goes away on the next run.
+      // The 20805 total of column D made to agree with its items: on the next run the 20805 finding covers E and F only.
       excel.edit('收入总表', 'D13', 536.44);
       expect(getState().changes).toEqual([{ sheet: '收入总表', address: 'D13' }]);
       expect(getState().result!.findings.filter((f) => c.isStale(f))).toHaveLength(1);
@@ -98,6 +102,7 @@ describe('pane controller through the in-memory Excel', () => {
       // The 20805 difference in column D is gone; its parent 208 (D12) now disagrees with the edited item.
       const income = getState().result!.findings.filter((f) => f.sheet === '收入总表');
       expect(income.some((f) => f.cells[0] === 'D13' && f.reported === '536.45')).toBe(false);
+      expect(income.filter((f) => f.relation === 'income.hierarchy' && f.subject === '20805').map((f) => [f.cells[0], f.columns])).toEqual([['E13', ['subtotal', 'fiscal']]]);
       expect(income.some((f) => f.cells[0] === 'D12')).toBe(true);
       await c.dispose();
     } finally {

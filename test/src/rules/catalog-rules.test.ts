@@ -32,8 +32,35 @@ describe('unknown-code', () => {
       ['2101109', '其他医疗', '10.00', '10.00', ''],
     ])), 'unknown-code');
     expect(fs.map((f) => [f.severity, f.cells[0], f.message])).toEqual([
-      ['warning', 'A6', '2025年支出功能分类中没有科目 2101109（内置目录可能落后于当年正式目录，可用 --catalog 导入）'],
+      ['warning', 'A6', '2025年支出功能分类中没有科目 2101109；内置目录可能落后于当年正式目录，可导入正式目录'],
     ]);
+  });
+
+  test('a code printed with one name in several tables is information, reported once with every cell', () => {
+    const body = [
+      ['210', '卫生健康支出', '10.00', '10.00', ''],
+      ['21011', '行政事业单位医疗', '10.00', '10.00', ''],
+      ['2101109', '其他医疗', '10.00', '10.00', ''],
+    ];
+    const wb = book(['支出总表', codeTable('2025年部门预算支出总表', EXP_HEADER, body)], ['一般公共预算表', codeTable('2025年一般公共预算财政拨款支出表', EXP_HEADER, body)]);
+    const fs = only(run(wb), 'unknown-code');
+    expect(fs.map((f) => [f.severity, f.sheet, f.cells, f.subject])).toEqual([['info', '支出总表', ['A6', "'一般公共预算表'!A6"], '2101109']]);
+    expect(fs[0].message).toBe('2025年支出功能分类中没有科目 2101109（文件中 2 处一致使用）；内置目录可能落后于当年正式目录，可导入正式目录');
+    // Written with two names, it is a warning again.
+    const other = body.map((r) => (r[0] === '2101109' ? ['2101109', '其他医疗支出', ...r.slice(2)] : r));
+    const wb2 = book(['支出总表', codeTable('2025年部门预算支出总表', EXP_HEADER, body)], ['一般公共预算表', codeTable('2025年一般公共预算财政拨款支出表', EXP_HEADER, other)]);
+    expect(only(run(wb2), 'unknown-code').map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  test('the edition is the document\'s year: a 2024 document is judged by the 2024 edition, not the newest', () => {
+    // 2170404 was added by 财预〔2025〕41号: unknown in a 2024 document, known in a 2025 one.
+    const body = (title: string) => codeTable(title, EXP_HEADER, [
+      ['217', '金融支出', '5.00', '5.00', ''],
+      ['21704', '金融发展支出', '5.00', '5.00', ''],
+      ['2170404', '其他金融发展支出', '5.00', '5.00', ''],
+    ]);
+    expect(only(run(book(['支出总表', body('2024年部门预算支出总表')])), 'unknown-code').map((f) => f.subject)).toEqual(['2170404']);
+    expect(only(run(book(['支出总表', body('2025年部门预算支出总表')])), 'unknown-code')).toEqual([]);
   });
 
   test('an imported catalog that has the code silences it', () => {

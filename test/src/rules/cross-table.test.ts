@@ -13,7 +13,8 @@ describe('cross-table', () => {
     const fs = only(run(gridsWorkbook(g)), 'cross-table');
     const e = g.get('expenditure')!;
     expect(fs.map(brief)).toEqual([['error', 'summary', `E${r + 1},expenditure!D${rowOf(e, '208') + 1}`, '540.66', '540.56']]);
-    expect(fs[0].message).toBe('收支总表"社会保障和就业支出"（对支出总表） 540.66 ≠ 明细 540.56（差 0.10）');
+    expect(fs[0]).toMatchObject({ relation: 'link.summary-expenditure', subject: '208', columns: ['expense:total'] });
+    expect(fs[0].message).toBe('收支总表"社会保障和就业支出"（对支出总表类 208） 540.66 ≠ 540.56（差 0.10）');
   });
 
   test('收支总表 income lines against the 收入总表 合计 row: 财政拨款, 财政专户, 单位资金', () => {
@@ -23,12 +24,12 @@ describe('cross-table', () => {
     const inc = g.get('income')!;
     const total = rowOf(inc, '合计');
     const fs = only(run(gridsWorkbook(g)), 'cross-table');
-    expect(fs.map((f) => f.message)).toEqual(['收支总表"单位资金"（对收入总表） 5.00 ≠ 明细 0.00（差 5.00）']);
+    expect(fs.map((f) => f.message)).toEqual(['收支总表"单位资金"（对收入总表） 5.00 ≠ 0.00（差 5.00）']);
     // The same 5.00 as 事业收入 in the 收入总表 合计 row matches it.
     inc[total][7] = '5.00';
     expect(only(run(gridsWorkbook(g)), 'cross-table').filter((f) => f.message.includes('单位资金'))).toEqual([]);
     s[rowOf(s, '四、财政专户管理资金收入')][2] = '1.00';
-    expect(only(run(gridsWorkbook(g)), 'cross-table').map((f) => f.message)).toEqual(['收支总表"财政专户管理资金收入"（对收入总表） 1.00 ≠ 明细 0.00（差 1.00）']);
+    expect(only(run(gridsWorkbook(g)), 'cross-table').map((f) => f.message)).toEqual(['收支总表"财政专户管理资金收入"（对收入总表） 1.00 ≠ 0.00（差 1.00）']);
   });
 
   test('财政拨款收支总表 一般公共预算 column by 类 against the 一般公共预算财政拨款支出表', () => {
@@ -73,10 +74,23 @@ describe('cross-table', () => {
     exp[rowOf(exp, '2101101'.replace(/(\d{6})(\d)/, '$1 $2'))][2] = '行政单位医疗补助';
     const inc = g.get('income')!;
     inc.splice(rowOf(inc, '2082702'), 1);
-    const fs = only(run(gridsWorkbook(g)), 'cross-table').filter((f) => f.severity === 'warning');
+    const all = run(gridsWorkbook(g));
+    const fs = [...only(all, 'cross-table'), ...only(all, 'code-names')].filter((f) => f.severity === 'warning');
     expect(fs.map((f) => f.message)).toEqual([
       '科目 2082702 在支出总表中有、在收入总表中没有',
       '科目 2101101 在支出总表中名为"行政单位医疗补助"，在收入总表中名为"行政单位医疗"',
     ]);
+  });
+
+  test('an information-only link stays information, a 0.01 difference too, and --strict never makes it milder or graver', () => {
+    const g = seedGrids('004');
+    const inc = g.get('income')!;
+    const r = rowOf(inc, '2012906');
+    inc[r][3] = '176.31';
+    inc[r][11] = '0.01';
+    for (const strict of [false, true]) {
+      const fs = only(run(gridsWorkbook(g), { strict }), 'cross-table').filter((f) => f.subject === '2012906');
+      expect(fs.map((f) => [f.severity, f.difference])).toEqual([['info', '-0.01']]);
+    }
   });
 });

@@ -13,14 +13,18 @@ describe('empty-budget-tables', () => {
     s[r][2] = '12.00';
     const fs = only(run(gridsWorkbook(g)), 'empty-budget-tables');
     expect(fs.map((f) => [f.severity, f.table, f.cells[0], f.reported])).toEqual([['error', 'summary', `C${r + 1}`, '12.00']]);
-    expect(fs[0].message).toBe(`政府性基金预算财政拨款支出表为空表，但收支总表 C${r + 1} 为 12.00`);
+    expect(fs[0].message).toBe('政府性基金预算财政拨款支出表为空表，但收支总表"政府性基金预算拨款收入"为 12.00');
   });
 
-  test('the fund column of the 财政拨款收支总表 is checked too', () => {
+  test('the fund column of the 财政拨款收支总表 against an empty fund table: a link between the tables (the table stands for zero)', () => {
     const g = seedGrids('004');
     const f = g.get('fiscal-summary')!;
     const r = rowOf(f, '本年支出合计');
     f[r][6] = '3.00';
-    expect(only(run(gridsWorkbook(g)), 'empty-budget-tables').map((x) => [x.table, x.cells[0]])).toEqual([['fiscal-summary', `G${r + 1}`]]);
+    const fs = run(gridsWorkbook(g));
+    expect(only(fs, 'empty-budget-tables')).toEqual([]);
+    expect(only(fs, 'cross-table').map((x) => [x.relation, x.table, x.cells, x.reported, x.computed, x.severity])).toEqual([
+      ['link.fiscal-fund', 'fiscal-summary', [`G${r + 1}`], '3.00', '0.00', 'error'],
+    ]);
   });
 });

@@ -35,10 +35,13 @@ describe('hierarchy-sum', () => {
       ['30201', '办公费', '9.00', '', '9.00'],
     ]);
     const fs = only(run(book(['基本支出表', grid])), 'hierarchy-sum');
-    expect(fs.map((f) => [f.cells[0], f.severity, f.difference])).toEqual([
-      // Column by column: 301 = 30101 + 30102 (39 ≠ 40), then 合计 = 301 + 302 (49 ≠ 50).
-      ['C5', 'error', '1.00'], ['C4', 'error', '1.00'],
-      ['D5', 'error', '1.00'], ['E4', 'error', '1.00'],
+    // 301 = 30101 + 30102 fails by 1.00 in 合计 and 人员经费 alike: one finding naming both columns; then
+    // 合计 = 301 + 302 (49 ≠ 50) in 合计 and 公用经费 (9 ≠ 10).
+    expect(fs.map((f) => [f.cells, f.columns, f.severity, f.difference])).toEqual([
+      [['C5', 'D5', 'C6', 'C7', 'D6', 'D7'], ['total', 'personnel'], 'error', '1.00'],
+      [['C4', 'E4', 'C5', 'C8', 'E8'], ['total', 'public'], 'error', '1.00'],
     ]);
+    expect(fs[0].message).toBe('类 301 合计、人员经费 40.00 ≠ 明细 39.00（差 1.00）');
+    expect(fs[1].message).toBe('合计行 合计 50.00 ≠ 明细 49.00；公用经费 10.00 ≠ 明细 9.00（差 1.00）');
   });
 });

@@ -31,3 +31,35 @@ describe('row-cross-foot', () => {
     expect(only(run(book(['s', grid])), 'row-cross-foot')).toEqual([expect.objectContaining({ rounding: true, severity: 'warning' })]);
   });
 });
+
+describe('row-cross-foot: "三公" as one row of columns', () => {
+  const g = () => [
+    ['财政拨款"三公"经费支出表'], ['单位：万元'],
+    ['合计', '因公出国（境）费', '公务用车购置及运维费', '', '', '公务接待费'],
+    ['', '', '小计', '公务用车购置费', '公务用车运行维护费', ''],
+    ['3.50', '1.00', '2.00', '0.00', '2.00', '0.50'],
+  ];
+
+  test('合计 = 出国 + 公车 + 接待, 公车 = 购置 + 运维', () => {
+    expect(run(book(['三公', g()]))).toEqual([]);
+    const x = g();
+    x[4][4] = '2.50';
+    const fs = only(run(book(['三公', x])), 'row-cross-foot');
+    expect(fs.map((f) => [f.relation, f.cells[0], f.reported, f.computed])).toEqual([['three-public.vehicle-parts', 'C5', '2.00', '2.50']]);
+  });
+
+  test('预算数 and 决算数 pairs are checked measure by measure, 机关运行经费 beside them is no part of the sum', () => {
+    const pairs = [
+      ['财政拨款“三公”经费支出决算表'], ['单位：万元'],
+      ['合计', '', '因公出国（境）费', '', '公务用车购置及运行维护费', '', '', '', '', '', '公务接待费', '', '机关运行经费'],
+      ['', '', '', '', '小计', '', '公务用车购置费', '', '公务用车运行维护费', '', '', '', ''],
+      ['预算数', '决算数', '预算数', '决算数', '预算数', '决算数', '预算数', '决算数', '预算数', '决算数', '预算数', '决算数', ''],
+      // yichuan 2025 决算, with 机关运行经费 added beside.
+      ['31.47', '19.86', '', '', '30.67', '19.56', '', '', '30.67', '19.56', '0.80', '0.30', '99.00'],
+    ];
+    expect(run(book(['三公', pairs]))).toEqual([]);
+    pairs[5][1] = '20.86';
+    const fs = only(run(book(['三公', pairs])), 'row-cross-foot');
+    expect(fs.map((f) => [f.relation, f.columns, f.cells, f.difference])).toEqual([['three-public.parts', ['total@final'], ['B6', 'F6', 'L6'], '1.00']]);
+  });
+});

@@ -1,6 +1,5 @@
 import { sheetFromGrid } from '../../../src/snapshot';
-import { checkWorkbook } from '../../../src/engine';
-import { codeTable, EXP_HEADER } from '../../helpers/build';
+import { codeTable, EXP_HEADER, run } from '../../helpers/build';
 
 const g = () => codeTable('部门预算支出总表', EXP_HEADER, [
   ['201', '一般公共服务支出', '1234.50', '1234.50', ''],
@@ -10,23 +9,26 @@ const g = () => codeTable('部门预算支出总表', EXP_HEADER, [
 
 describe('value-hygiene', () => {
   test('numbers stored as numbers are clean', () => {
-    expect(checkWorkbook({ sheets: [sheetFromGrid('s', g())] }).findings).toEqual([]);
+    expect(run({ sheets: [sheetFromGrid('s', g())] })).toEqual([]);
   });
 
-  test('numbers stored as text are warnings, one per cell, and still add up', () => {
-    const fs = checkWorkbook({ sheets: [sheetFromGrid('s', g(), { numbers: 'text' })] }).findings;
-    expect(fs.every((f) => f.rule === 'value-hygiene' && f.severity === 'warning')).toBe(true);
-    expect(fs.map((f) => f.cells[0])).toEqual(['C4', 'D4', 'C5', 'D5', 'C6', 'D6']);
+  test('numbers stored as text: one warning for the table listing every cell, and they still add up', () => {
+    const fs = run({ sheets: [sheetFromGrid('s', g(), { numbers: 'text' })] });
+    expect(fs.map((f) => [f.rule, f.severity, f.subject, f.cells])).toEqual([
+      ['value-hygiene', 'warning', 'text', ['C4', 'D4', 'C5', 'D5', 'C6', 'D6']],
+    ]);
+    expect(fs[0].message).toBe('支出总表有 6 个数字以文本存储（C4、D4、C5、D5、C6…，如"1234.50"），求和公式会漏算它们');
   });
 
-  test('hidden decimals, negative amounts and words in amount cells', () => {
+  test('hidden decimals, negative amounts and words in amount cells, each kind once', () => {
     const sheet = sheetFromGrid('s', g());
     const rows = sheet.rows.map((r) => [...r]);
     rows[5][2] = { ...rows[5][2]!, value: 1234.504, text: '1234.50' };
     rows[4][3] = { ...rows[4][3]!, value: -1234.5, text: '-1234.50' };
     rows[3][4] = { address: 'E4', row: 3, col: 4, value: '见说明', text: '见说明' };
-    const fs = checkWorkbook({ sheets: [{ name: 's', rows }] }).findings.filter((f) => f.rule === 'value-hygiene');
-    expect(fs.map((f) => [f.severity, f.cells[0]])).toEqual([['error', 'E4'], ['warning', 'D5'], ['warning', 'C6']]);
-    expect(fs[2].message).toBe('实际值 1234.504 的小数位多于显示的 2 位');
+    const fs = run({ sheets: [{ name: 's', rows }] }).filter((f) => f.rule === 'value-hygiene');
+    expect(fs.map((f) => [f.severity, f.subject, f.cells])).toEqual([['error', 'invalid', ['E4']], ['warning', 'negative', ['D5']], ['warning', 'hidden', ['C6']]]);
+    expect(fs[2].message).toBe('支出总表有 1 个单元格的实际值小数位多于显示（C6，如 1234.504）');
+    expect(fs[0].message).toBe('支出总表有 1 个单元格不是金额（E4，如"见说明"），未参与核对');
   });
 });

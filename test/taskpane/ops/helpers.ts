@@ -18,6 +18,15 @@ export async function sampleFindings(): Promise<readonly Finding[]> {
   return checkWorkbook(await sampleBook()).findings;
 }
 
+/**
+ * The sample without its 收支总表 and with a sheet of numbers that is no 公开表: findings about the whole
+ * workbook (the missing table: no sheet, no cell) and about a sheet (no cell), besides the 20805 ones.
+ */
+export async function partialBook(): Promise<Workbook> {
+  const book = await sampleBook();
+  return { sheets: [...book.sheets.filter((s) => s.name !== '收支总表'), sheetFromGrid('附表', [['备注', '金额'], ['其他', '12.00']])] };
+}
+
 /** Every written cell of the named sheets (all when none named): value, text, format, formula. */
 export function cellsOf(excel: FakeExcel, only?: readonly string[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};

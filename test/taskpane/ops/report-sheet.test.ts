@@ -3,7 +3,7 @@ import type { Finding } from '../../../src/findings';
 import { sheetFromGrid } from '../../../src/snapshot';
 import { FakeExcel } from '../../../taskpane/office/fake';
 import { REPORT_TITLE, writeReportSheet } from '../../../taskpane/ops/report-sheet';
-import { cellsOf, manyFindingsBook, sampleBook, sampleFindings } from './helpers';
+import { cellsOf, manyFindingsBook, partialBook, sampleBook, sampleFindings } from './helpers';
 
 const HEADER = ['级别', '性质', '表', '单元格', '说明', '填报数', '计算数', '差额', '审核说明'];
 
@@ -12,13 +12,13 @@ function row(excel: FakeExcel, sheet: string, r: number): unknown[] {
 }
 
 describe('the 校验报告 sheet', () => {
-  test('the sample: a new sheet with title, bold header, 7 rows linked to their cells, in 2 syncs; other sheets untouched', async () => {
+  test('the sample: a new sheet with title, bold header, 3 rows linked to their cells, in 2 syncs; other sheets untouched', async () => {
     const excel = new FakeExcel(await sampleBook());
     const names = excel.sheets.map((s) => s.name);
     const before = cellsOf(excel);
     const findings = await sampleFindings();
     const result = await writeReportSheet(excel, findings, 'zh');
-    expect(result).toEqual({ sheet: '校验报告', rows: 7 });
+    expect(result).toEqual({ sheet: '校验报告', rows: 3 });
     // No sheet of that name yet: no need to look at one.
     expect(excel.syncs).toHaveLength(2);
     expect(excel.sheets.map((s) => s.name)).toEqual([...names, '校验报告']);
@@ -28,12 +28,25 @@ describe('the 校验报告 sheet', () => {
     expect(excel.cellAt('校验报告', 'A1')).toMatchObject({ value: REPORT_TITLE.zh, bold: true });
     expect(row(excel, '校验报告', 2)).toEqual(HEADER);
     expect(excel.cellAt('校验报告', 'I2')?.bold).toBe(true);
-    expect(row(excel, '校验报告', 3)).toEqual(['警告', '尾差', '收入总表', '收入总表!D13', '款 20805 合计 536.45 ≠ 明细 536.44（差 0.01，尾差）', '536.45', '536.44', '0.01', '']);
+    expect(row(excel, '校验报告', 3)).toEqual(['警告', '尾差', '收入总表', '收入总表!D13', '款 20805 合计、本年收入小计、财政拨款收入 536.45 ≠ 明细 536.44（差 0.01，尾差）', '536.45', '536.44', '0.01', '']);
     expect(excel.cellAt('校验报告', 'D3')).toMatchObject({ link: "'收入总表'!D13", linkText: '收入总表!D13' });
-    expect(excel.cellAt('校验报告', 'D9')).toMatchObject({ link: "'一般公共预算支出表'!E13", linkText: '一般公共预算支出表!E13' });
-    expect(excel.cellAt('校验报告', 'A10')).toBeUndefined();
+    // Each finding links to its first column's total.
+    expect(excel.cellAt('校验报告', 'D5')).toMatchObject({ link: "'一般公共预算支出表'!D13", linkText: '一般公共预算支出表!D13' });
+    expect(excel.cellAt('校验报告', 'A6')).toBeUndefined();
     // Amounts stay text as printed.
     expect(excel.cellAt('校验报告', 'F3')).toMatchObject({ value: '536.45', numberFormat: '@' });
+  });
+
+  test('a finding about a sheet links to its A1; one about the whole workbook (a missing table) has no place and no link', async () => {
+    const book = await partialBook();
+    const excel = new FakeExcel(book);
+    const findings = checkWorkbook(book).findings;
+    expect(await writeReportSheet(excel, findings, 'zh')).toEqual({ sheet: '校验报告', rows: 5 });
+    expect(row(excel, '校验报告', 3)).toEqual(['提示', '', '', '附表', '工作表"附表"中没有识别到部门预算公开表，未检查', '', '', '', '']);
+    expect(excel.cellAt('校验报告', 'D3')).toMatchObject({ link: "'附表'!A1", linkText: '附表' });
+    expect(row(excel, '校验报告', 4)).toEqual(['警告', '', '', '', '工作簿中没有找到收支总表（部门预算公开表应有九张）', '', '', '', '']);
+    expect(excel.cellAt('校验报告', 'D4')?.link).toBeUndefined();
+    expect(excel.cellAt('校验报告', 'D5')).toMatchObject({ link: "'收入总表'!D13", linkText: '收入总表!D13' });
   });
 
   test('text that looks like a formula or a number stays text', async () => {

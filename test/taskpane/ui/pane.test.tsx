@@ -39,12 +39,13 @@ describe('task pane on the sample workbook', () => {
     expect(screen.getByText(/尚未校验/)).toBeTruthy();
     await validate();
     const items = screen.getAllByTestId('finding');
-    expect(items).toHaveLength(7);
+    expect(items).toHaveLength(3);
     expect(items.every((i) => i.getAttribute('data-grade') === 'rounding')).toBe(true);
-    expect(screen.getByTestId('count-rounding').textContent).toContain('7');
-    expect(screen.getByTestId('by-table').textContent).toBe('收入总表 3 · 支出总表 2 · 一般公共预算财政拨款支出表 2');
+    expect(screen.getByTestId('count-rounding').textContent).toContain('3');
+    // One finding per table: 款 20805 fails the same way in every column that prints it.
+    expect(screen.getByTestId('by-table').textContent).toBe('收入总表 1 · 支出总表 1 · 一般公共预算财政拨款支出表 1');
     const income = screen.getByRole('region', { name: '收入总表' });
-    expect(within(income).getAllByTestId('finding')).toHaveLength(3);
+    expect(within(income).getAllByTestId('finding')).toHaveLength(1);
     const first = within(income).getAllByTestId('finding')[0];
     expect(first.textContent).toContain('20805');
     expect(first.textContent).toContain('填报 536.45');
@@ -105,7 +106,7 @@ describe('task pane on the sample workbook', () => {
     await validate();
     expect(screen.queryByText('已修改')).toBeNull();
     await act(async () => { excel.edit('收入总表', 'D14', 1); });
-    // D14 (2080501) is a term of the 20805 total only in column D: that one finding is stale, the others not.
+    // D14 (2080501, column D) is a term of the 收入总表's 20805 finding only: that one finding is stale, the other tables' not.
     const stale = screen.getAllByTestId('finding').filter((i) => within(i).queryByText('已修改'));
     expect(stale).toHaveLength(1);
     expect(stale[0].textContent).toContain('收入总表!D13');
@@ -137,6 +138,22 @@ describe('task pane on other workbooks', () => {
     const ok = await screen.findByTestId('balanced');
     expect(ok.textContent).toContain('工作簿已平衡');
     expect(ok.textContent).toMatch(/已识别 9 张表，核对 \d+ 项关系/);
+  });
+
+  test('a workbook without its 收支总表: the warning is listed under 其他 with no place, and clicking it changes nothing', async () => {
+    const { excel } = setup({ sheets: sample.sheets.filter((s) => s.name !== '收支总表') });
+    await validate();
+    expect(screen.getByTestId('by-table').textContent).toBe('其他 1 · 收入总表 1 · 支出总表 1 · 一般公共预算财政拨款支出表 1');
+    const [item] = within(screen.getByRole('region', { name: '其他' })).getAllByTestId('finding');
+    const go = within(item).getAllByRole('button')[0];
+    expect(go.textContent).toBe('警告工作簿中没有找到收支总表（部门预算公开表应有九张）');
+    expect(go.getAttribute('title')).toBeNull();
+    const syncs = excel.syncs.length;
+    const active = excel.activeSheet;
+    await act(async () => { fireEvent.click(go); });
+    expect(excel.syncs.length).toBe(syncs);
+    expect(excel.activeSheet).toBe(active);
+    expect(screen.queryByText(/操作未能完成/)).toBeNull();
   });
 
   test('errors of seed 000 (三公 off by 0.16) are shown as 错误 before warnings', async () => {

@@ -1,0 +1,111 @@
+import { isHeaderWord } from '../layouts/vocabulary';
+import type { Sheet } from '../snapshot';
+import type { Unit } from '../table';
+import { hasOrdinal } from '../text';
+import { isCodeText, isNumeric, nonEmpty, rowTexts } from './grid';
+import type { Region } from './regions';
+import { yearIn } from './titles';
+
+export const UNIT = /单位[:：]?\s*(万元|元)/;
+/** Lines between a title and its header (department, 年度, 单位, a date): never many. */
+const MAX_META_LINES = 8;
+const COLUMN_NUMBER_ROW = /^(?:栏次|档次|栏号|列次)$/;
+
+export interface Header {
+  /** Header rows (sheet row indexes), top to bottom. */
+  readonly rows: readonly number[];
+  /** First body row. */
+  readonly end: number;
+  /** The lines above the header (department, year, unit), joined: repeated on later pages, they are skipped. */
+  readonly meta: ReadonlySet<string>;
+  /** Header rows and the 栏次 row, joined: repeated on later pages, they are skipped. */
+  readonly signatures: ReadonlySet<string>;
+  readonly unit: Unit;
+  readonly unitFound: boolean;
+  readonly year?: number;
+  /** Header path of each column that has header text (top to bottom, normalised). */
+  readonly paths: ReadonlyMap<number, readonly string[]>;
+}
+
+/** 栏次 row: `栏次 | 1 | 2 | 3…` or `1 | 2 | 3…` / `A | B | C…`. */
+export function isColumnNumberRow(cells: readonly string[]): boolean {
+  const first = cells.find((c) => c !== '');
+  // Cheap test first: this runs on every body row.
+  if (first === undefined || (first !== '1' && !COLUMN_NUMBER_ROW.test(first) && !/^[A-Z]$/.test(first))) return false;
+  const filled = cells.filter((c) => c !== '');
+  if (COLUMN_NUMBER_ROW.test(filled[0])) return true;
+  if (filled.length < 3) return false;
+  return filled.every((c, i) => c === String(i + 1) || /^[A-Z]$/.test(c));
+}
+
+/** A header row: at least two cells, words only (no code, amount or numbered item), one of them a column word. */
+export function isHeaderRow(cells: readonly string[]): boolean {
+  const filled = cells.filter((c) => c !== '');
+  if (filled.length < 2) return false;
+  if (UNIT.test(filled.join(''))) return false;
+  if (!filled.every((c) => !isNumeric(c) && !isCodeText(c) && !hasOrdinal(c) && !/^其中/.test(c) && !/^\d{3,}/.test(c))) return false;
+  return filled.some((c) => isHeaderWord(c));
+}
+
+/**
+ * Reads the lines above the header (unit, year, department) and the header rows, and builds each column's
+ * header path. A group header written once over its span is carried right, but only from a cell that has
+ * leaves below it: a single header merged down its column (合计) never becomes another column's group.
+ */
+export function readHeader(sheet: Sheet, region: Region, width: number, titleTexts: readonly string[]): Header | undefined {
+  let unit: Unit = 'wan';
+  let unitFound = false;
+  let year = titleTexts.map((t) => yearIn(t)).find((y) => y !== undefined);
+  const meta = new Set<string>();
+  const readMeta = (joined: string) => {
+    const u = UNIT.exec(joined);
+    if (u) { unit = u[1] === '元' ? 'yuan' : 'wan'; unitFound = true; }
+    year = year ?? yearIn(joined);
+  };
+  for (const t of titleTexts) readMeta(t);
+  let r = region.start;
+  let lines = 0;
+  for (; r < region.end; r++) {
+    const cells = rowTexts(sheet, r, width);
+    if (nonEmpty(cells) === 0) continue;
+    if (isHeaderRow(cells)) break;
+    // A few lines of department, year and unit; more than that and this table has no header the engine knows.
+    if (++lines > MAX_META_LINES) return undefined;
+    const joined = cells.join('');
+    readMeta(joined);
+    meta.add(joined);
+  }
+  const rows: number[] = [];
+  const signatures = new Set<string>();
+  for (; r < region.end; r++) {
+    const cells = rowTexts(sheet, r, width);
+    if (nonEmpty(cells) === 0) continue;
+    if (isColumnNumberRow(cells)) { signatures.add(cells.join('')); r++; break; }
+    if (rows.length > 0 && !isHeaderRow(cells)) break;
+    rows.push(r);
+    signatures.add(cells.join(''));
+  }
+  if (rows.length === 0) return undefined;
+  const grid = rows.map((h) => rowTexts(sheet, h, width));
+  const below = (h: number, c: number) => grid.slice(h + 1).some((g) => g[c] !== '');
+  const paths = new Map<number, string[]>();
+  for (let c = 0; c < width; c++) {
+    let leafRow = -1;
+    for (let h = grid.length - 1; h >= 0; h--) if (grid[h][c] !== '') { leafRow = h; break; }
+    if (leafRow < 0) continue;
+    const path: string[] = [];
+    for (let h = 0; h < leafRow; h++) {
+      let t = grid[h][c];
+      // Carry a group header right over the columns of its span: a column with its own text in a higher
+      // header row has started another group, and ends the span.
+      for (let k = c - 1; t === '' && k >= 0; k--) {
+        if (grid.slice(0, h).some((g) => g[k + 1] !== '')) break;
+        if (grid[h][k] !== '') { if (below(h, k)) t = grid[h][k]; break; }
+      }
+      if (t !== '') path.push(t);
+    }
+    path.push(grid[leafRow][c]);
+    paths.set(c, path);
+  }
+  return { rows, end: r, meta, signatures, unit, unitFound, year, paths };
+}
