@@ -11,7 +11,7 @@ import { amountKey, type Column, type ColumnRole, type RecognitionNote, type Tab
 import { bodyLines, type Body } from './furniture';
 import { readHeader } from './header';
 import { findRegions, type Region } from './regions';
-import { columnPrecision, readRows } from './rows';
+import { cellParser, columnPrecision, readRows, type CellParser } from './rows';
 import { assignSides, splitLists, type Segmented } from './sides';
 import { buildIndex } from './table-index';
 import { stageOf } from './titles';
@@ -58,7 +58,7 @@ function accepts(layout: Layout, role: string, side: Side | undefined): boolean 
 }
 
 /** Draft columns → the table's columns, against the layout: what the layout does not know is `unknown`. */
-function matchColumns(sheet: Sheet, body: Body, segmented: Segmented, layout: Layout): { columns: Column[]; rejected: DraftColumn[] } {
+function matchColumns(sheet: Sheet, body: Body, segmented: Segmented, layout: Layout, parse: CellParser): { columns: Column[]; rejected: DraftColumn[] } {
   const columns: Column[] = [];
   const rejected: DraftColumn[] = [];
   // A measure matters only where a table prints several (预算数 | 决算数): a table of 预算数 alone has none.
@@ -84,7 +84,7 @@ function matchColumns(sheet: Sheet, body: Body, segmented: Segmented, layout: La
     }
     const base = { col: c.col, segment: c.segment, path: c.path, label: label(c), role };
     if (role.kind === 'amount') {
-      columns.push({ ...base, key: amountKey(role.role, role.side, role.measure), precision: columnPrecision(sheet, body.lines, c.col) ?? 2 });
+      columns.push({ ...base, key: amountKey(role.role, role.side, role.measure), precision: columnPrecision(sheet, body.lines, c.col, parse) ?? 2 });
     } else {
       columns.push(base);
     }
@@ -201,8 +201,9 @@ function recognizeSheet(sheet: Sheet, notes: RecognitionNote[]): Table[] {
     if (kind === undefined) continue;
     const layout = layoutOf(kind);
     const segmented = layout.shape === 'two-sided' ? assignSides(draft) : layout.shape === 'coded' ? splitLists(draft) : { columns: draft.map((c) => ({ ...c, segment: 0 })), segments: 1 };
-    const { columns, rejected } = matchColumns(sheet, body, segmented, layout);
-    const rows = readRows(sheet, body.lines, columns, layout, segmented.segments);
+    const parse = cellParser();
+    const { columns, rejected } = matchColumns(sheet, body, segmented, layout, parse);
+    const rows = readRows(sheet, body.lines, columns, layout, segmented.segments, parse);
     const headerRow = header.rows[header.rows.length - 1];
     const title = region.title;
     const unread = unreadColumns(body, segmented.columns, rejected);

@@ -24,21 +24,25 @@ interface MutableRow {
 }
 
 const BLANK: AmountParse = Object.freeze({ kind: 'blank' as const });
-const parsed = new WeakMap<Cell, AmountParse>();
 
-/** A cell read as an amount, once: the column's precision and the row both need it. */
-function parseCell(cell: Cell | undefined): AmountParse {
-  if (!cell) return BLANK;
-  let p = parsed.get(cell);
-  if (!p) {
-    p = parseAmount(cell.value, cell.text, cell.numberFormat);
-    parsed.set(cell, p);
-  }
-  return p;
+/** Reads cells as amounts, each once per recognition: the column's precision and the row both need it. */
+export type CellParser = (cell: Cell | undefined) => AmountParse;
+
+export function cellParser(): CellParser {
+  const parsed = new Map<Cell, AmountParse>();
+  return (cell) => {
+    if (!cell) return BLANK;
+    let p = parsed.get(cell);
+    if (!p) {
+      p = parseAmount(cell.value, cell.text, cell.numberFormat);
+      parsed.set(cell, p);
+    }
+    return p;
+  };
 }
 
 /** Decimals of one amount: its format's when the format says, else what it shows or the column's, whichever is finer. */
-export function amountCell(sheet: Sheet, r: number, c: Column): AmountCell {
+export function amountCell(sheet: Sheet, r: number, c: Column, parseCell: CellParser = cellParser()): AmountCell {
   const cell = cellAt(sheet, r, c.col);
   const parse = parseCell(cell);
   const columnPrecision = c.precision ?? 2;
@@ -51,7 +55,7 @@ export function amountCell(sheet: Sheet, r: number, c: Column): AmountCell {
 }
 
 /** The decimals a column displays: the most any of its numbers shows (format, else printed text). */
-export function columnPrecision(sheet: Sheet, lines: readonly BodyLine[], col: number): number | undefined {
+export function columnPrecision(sheet: Sheet, lines: readonly BodyLine[], col: number, parseCell: CellParser = cellParser()): number | undefined {
   let p: number | undefined;
   for (const l of lines) {
     const cell = cellAt(sheet, l.row, col);
@@ -134,7 +138,7 @@ function readCode(sheet: Sheet, r: number, columns: readonly Column[]): Parts {
 }
 
 /** Reads the body lines of one table into rows, list by list (segment by segment). */
-export function readRows(sheet: Sheet, lines: readonly BodyLine[], columns: readonly Column[], layout: Layout, segments: number): TableRow[] {
+export function readRows(sheet: Sheet, lines: readonly BodyLine[], columns: readonly Column[], layout: Layout, segments: number, parseCell: CellParser = cellParser()): TableRow[] {
   const out: MutableRow[] = [];
   const twoSided = layout.shape === 'two-sided';
   for (let s = 0; s < segments; s++) {
@@ -160,7 +164,7 @@ export function readRows(sheet: Sheet, lines: readonly BodyLine[], columns: read
       const amounts = new Map<string, AmountCell>();
       let anyAmount = false;
       for (const c of amountCols) {
-        const a = amountCell(sheet, r, c);
+        const a = amountCell(sheet, r, c, parseCell);
         if (a.parse.kind !== 'blank') anyAmount = true;
         amounts.set(a.key, a);
       }
