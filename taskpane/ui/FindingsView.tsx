@@ -152,7 +152,7 @@ export function FindingsView({ controller }: { controller: PaneController }) {
 
       {result && shown.length > 0 && (
         <section aria-label={t.summary(result.tables.length, result.relations)} data-testid="summary">
-          <Text size={200}>{t.summary(result.tables.length, result.relations)}{validation.at ? ` · ${t.checkedAt(validation.at.toLocaleTimeString(pane.lang === 'zh' ? 'zh-CN' : 'en-US'))}` : ''}</Text>
+          <Text size={200}>{t.summary(result.tables.length, result.relations)} · {t.edition(result.edition.year, result.edition.exact, result.year !== undefined)}{validation.at ? ` · ${t.checkedAt(validation.at.toLocaleTimeString(pane.lang === 'zh' ? 'zh-CN' : 'en-US'))}` : ''}</Text>
           <div className={styles.counts} role="group" aria-label={t.severityFilter} style={{ marginTop: 6 }}>
             <ToggleButton size="small" checked={severity === 'all'} onClick={() => setSeverity('all')}>{t.all} {shown.length}</ToggleButton>
             {GRADE_ORDER.filter((g) => counts.c[g] > 0).map((g) => (

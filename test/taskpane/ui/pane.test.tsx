@@ -44,6 +44,8 @@ describe('task pane on the sample workbook', () => {
     expect(screen.getByTestId('count-rounding').textContent).toContain('3');
     // One finding per table: 款 20805 fails the same way in every column that prints it.
     expect(screen.getByTestId('by-table').textContent).toBe('收入总表 1 · 支出总表 1 · 一般公共预算财政拨款支出表 1');
+    // The sample is a 2025 budget: its codes were judged by the 2025 catalog, and the summary says so.
+    expect(screen.getByTestId('summary').textContent).toContain('科目目录 2025 年版');
     const income = screen.getByRole('region', { name: '收入总表' });
     expect(within(income).getAllByTestId('finding')).toHaveLength(1);
     const first = within(income).getAllByTestId('finding')[0];
