@@ -6,7 +6,8 @@ export interface GridSheet {
   readonly grid: ReadonlyArray<ReadonlyArray<string>>;
 }
 
-const NUMERIC = /^-?\d+(?:\.(\d+))?$/;
+/** A printed number: `1234`, `1,234.50` (a leading zero, as in a code part `05`, stays text). */
+const NUMERIC = /^-?(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.(\d+))?$/;
 
 /**
  * Writes sheets of printed strings as a workbook a finance user would keep: amounts as numbers with a
@@ -22,10 +23,13 @@ export async function writeXlsx(sheets: readonly GridSheet[]): Promise<Buffer> {
         if (raw === '') return;
         const cell = ws.getCell(r + 1, c + 1);
         const m = NUMERIC.exec(raw);
-        // 序号 and 栏次 are small integers; amounts carry their printed decimals.
+        // 序号 and 栏次 are small integers; amounts carry their printed decimals and thousands separators.
         if (m && m[1] !== undefined) {
-          cell.value = Number(raw);
+          cell.value = Number(raw.replace(/,/g, ''));
           cell.numFmt = `#,##0.${'0'.repeat(m[1].length)}`;
+        } else if (m && raw.includes(',')) {
+          cell.value = Number(raw.replace(/,/g, ''));
+          cell.numFmt = '#,##0';
         } else if (m && r > 0) {
           cell.value = Number(raw);
         } else cell.value = raw;
