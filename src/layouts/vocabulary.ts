@@ -83,16 +83,11 @@ function sideOf(t: string): Side | undefined {
   return undefined;
 }
 
-/** `小计` is the subtotal of the group it stands under. */
+/** `小计` is the subtotal of the group it stands under: the role of its nearest ancestor that names one. */
 function subtotalUnder(ancestors: readonly string[]): AmountRole {
   for (let i = ancestors.length - 1; i >= 0; i--) {
-    const a = splitMeasure(ancestors[i]).rest;
-    if (/公务用车购置及运/.test(a)) return 'vehicle';
-    if (/因公出国/.test(a)) return 'travel';
-    if (/^本年支出/.test(a)) return 'total';
-    if (/^本年收入/.test(a)) return 'subtotal';
-    if (/基本支出$/.test(a)) return 'basic';
-    if (/项目支出$/.test(a)) return 'project';
+    const role = amountRole(splitMeasure(ancestors[i]).rest);
+    if (role !== undefined) return role;
   }
   return 'subtotal';
 }

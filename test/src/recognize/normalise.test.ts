@@ -216,3 +216,17 @@ describe('7. rows', () => {
     expect(rows(g).map((r) => [r[0], r[1]])).toEqual([['208', '社会保障和就业支出'], ['20827', '财政对其他社会保险基金的补助'], ['2082701', '财政对失业保险基金的补助']]);
   });
 });
+
+describe('8. 小计 under a group', () => {
+  test.each<[string[], string]>([
+    [['本年收入', '财政拨款收入', '小计'], 'fiscal'],
+    [['本年收入', '小计'], 'subtotal'],
+    [['本年支出', '小计'], 'total'],
+    [['基本支出', '小计'], 'basic'],
+    [['公务用车购置及运行维护费', '小计', '预算数'], 'vehicle'],
+    [['"三公"经费', '因公出国（境）费', '小计'], 'travel'],
+    [['资金性质', '小计'], 'subtotal'],
+  ])('%j is %s', (path, role) => {
+    expect(classifyHeader(path)).toMatchObject({ type: 'amount', role });
+  });
+});
