@@ -1,4 +1,7 @@
-/** A small seeded PRNG (mulberry32): the bench must generate the same workbooks on every run. */
+/**
+ * A small seeded PRNG (mulberry32): the bench and the test generator must produce the same workbooks on every
+ * run and every machine.
+ */
 export class Rng {
   private state: number;
 
@@ -39,16 +42,18 @@ export class Rng {
   }
 
   /**
-   * Splits `total` integer cents into `n` non-negative integer parts that add up exactly (money is never
-   * split with float arithmetic, so parents are exact sums of their children).
+   * Splits the integer `total` into `n` integer parts of at least `min` each that add up exactly (money is
+   * never split with float arithmetic, so parents are exact sums of their children).
    */
-  split(total: number, n: number): number[] {
+  split(total: number, n: number, min = 0): number[] {
     if (n <= 0) return [];
+    if (total < n * min) throw new Error(`cannot split ${total} into ${n} parts of at least ${min}`);
+    const free = total - n * min;
     const weights = Array.from({ length: n }, () => 0.2 + this.next());
     const w = weights.reduce((s, x) => s + x, 0);
-    const parts = weights.map((x) => Math.floor((total * x) / w));
-    let rest = total - parts.reduce((s, x) => s + x, 0);
+    const parts = weights.map((x) => Math.floor((free * x) / w));
+    let rest = free - parts.reduce((s, x) => s + x, 0);
     for (let i = 0; rest > 0; i = (i + 1) % n, rest--) parts[i]++;
-    return parts;
+    return parts.map((p) => p + min);
   }
 }

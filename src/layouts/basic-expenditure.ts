@@ -5,7 +5,7 @@ import { TOTAL_ROW } from './common';
 const PERSONNEL_CLASSES = ['301', '303'];
 
 /** 一般公共预算财政拨款基本支出表 (economic classification; printed one-sided or as two lists side by side). */
-export const layout: Layout = {
+export const layout: Layout<'basic-expenditure'> = {
   kind: 'basic-expenditure',
   name: { zh: '一般公共预算财政拨款基本支出表', en: 'general public budget basic expenditure' },
   titles: [/基本支出/],

@@ -2,7 +2,7 @@
  * Pieces several layouts share: the 合计 row of a coded table, the column sets of the function tables, and
  * the row words of the two-sided summaries.
  */
-import type { ColumnSpec, RelationSpec, RowSpec } from './types';
+import type { ColumnSpec, Layout, RelationSpec, RowSpec } from './types';
 
 /** The 合计 row of a coded table (`合计` may stand in the name cell or in a code cell). */
 export const TOTAL_ROW: RowSpec = { role: 'total', labels: [/^合计$/, /^总计$/, /^(?:本年)?支出合计$/, /^(?:本年)?收入合计$/] };
@@ -88,3 +88,13 @@ export const CARRY_RELATION: RelationSpec = {
   terms: [{ role: 'carry-in' }, { role: 'subtotal' }, { role: 'total', weight: -1 }],
   requires: ['carry-out', 'subtotal'],
 };
+
+/** The 政府性基金 and 国有资本经营 tables share one shape: function subjects, 基本 | 项目, and the 决算 carry-overs. */
+export function fundTableLayout<K extends 'fund-expenditure' | 'soe-expenditure'>(kind: K, name: { zh: string; en: string }, title: RegExp): Layout<K> {
+  return {
+    kind, name, titles: [title], shape: 'coded', codes: { family: 'function', depth: 3 }, required: true,
+    columns: [...SPENDING_COLUMNS, ...CARRY_COLUMNS],
+    rows: [TOTAL_ROW],
+    relations: [{ type: 'hierarchy', id: 'hierarchy' }, ...SPENDING_CROSS_FOOT, CARRY_RELATION],
+  };
+}

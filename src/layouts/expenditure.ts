@@ -2,7 +2,7 @@ import type { Layout } from './types';
 import { SPENDING_COLUMNS, SPENDING_CROSS_FOOT, TOTAL_ROW } from './common';
 
 /** 部门支出总表 / 支出预算总表 / 支出决算表: spending by function subject, 基本 | 项目 | 经营 | 上缴 | 补助. */
-export const layout: Layout = {
+export const layout: Layout<'expenditure'> = {
   kind: 'expenditure',
   name: { zh: '支出总表', en: 'expenditure table' },
   titles: [/支出(?:预算|决算)?(?:总)?表/],

@@ -2,7 +2,7 @@ import type { Layout } from './types';
 import { SUMMARY_RELATIONS, SUMMARY_ROWS } from './common';
 
 /** 财政拨款收支总表: the three budgets' appropriations on the left, their spending by 类 on the right. */
-export const layout: Layout = {
+export const layout: Layout<'fiscal-summary'> = {
   kind: 'fiscal-summary',
   name: { zh: '财政拨款收支总表', en: 'fiscal appropriation summary' },
   titles: [/财政拨款收(?:入)?支(?:出)?/],

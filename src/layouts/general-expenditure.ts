@@ -2,7 +2,7 @@ import type { Layout } from './types';
 import { SPENDING_COLUMNS, SPENDING_CROSS_FOOT, TOTAL_ROW } from './common';
 
 /** 一般公共预算财政拨款支出表 / 一般公共预算支出功能分类预算表 / …支出决算表. */
-export const layout: Layout = {
+export const layout: Layout<'general-expenditure'> = {
   kind: 'general-expenditure',
   name: { zh: '一般公共预算财政拨款支出表', en: 'general public budget expenditure' },
   titles: [/一般公共预算/],

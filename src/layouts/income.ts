@@ -11,7 +11,7 @@ const SOURCES: readonly ColumnRef[] = [
 const OWN_SOURCES = SOURCES.filter((s) => s.role !== 'general' && s.role !== 'fund' && s.role !== 'soe');
 
 /** 部门收入总表 / 收入预算总表 / 收入决算表: income by function subject and source. */
-export const layout: Layout = {
+export const layout: Layout<'income'> = {
   kind: 'income',
   name: { zh: '收入总表', en: 'revenue table' },
   titles: [/收入(?:预算|决算)?(?:总)?表/],

@@ -1,15 +1,4 @@
-import type { Layout } from './types';
-import { CARRY_COLUMNS, CARRY_RELATION, SPENDING_COLUMNS, SPENDING_CROSS_FOOT, TOTAL_ROW } from './common';
+import { fundTableLayout } from './common';
 
 /** 国有资本经营预算财政拨款支出表 (决算: …收入支出决算表, with the year's carry-overs). */
-export const layout: Layout = {
-  kind: 'soe-expenditure',
-  name: { zh: '国有资本经营预算财政拨款支出表', en: 'state capital operation budget expenditure' },
-  titles: [/国有资本经营/],
-  shape: 'coded',
-  codes: { family: 'function', depth: 3 },
-  required: true,
-  columns: [...SPENDING_COLUMNS, ...CARRY_COLUMNS],
-  rows: [TOTAL_ROW],
-  relations: [{ type: 'hierarchy', id: 'hierarchy' }, ...SPENDING_CROSS_FOOT, CARRY_RELATION],
-};
+export const layout = fundTableLayout('soe-expenditure', { zh: '国有资本经营预算财政拨款支出表', en: 'state capital operation budget expenditure' }, /国有资本经营/);

@@ -2,7 +2,7 @@ import type { Layout } from './types';
 import { SUMMARY_RELATIONS, SUMMARY_ROWS } from './common';
 
 /** 部门收支总表 / 财务收支预算总表 / 收入支出决算总表: income items on the left, expense items on the right. */
-export const layout: Layout = {
+export const layout: Layout<'summary'> = {
   kind: 'summary',
   name: { zh: '收支总表', en: 'revenue and expenditure summary' },
   titles: [/收(?:入)?支(?:出)?(?:预算|决算)?总表/, /收(?:入)?支(?:出)?(?:预算|决算)表/],

@@ -1,7 +1,7 @@
 import type { Layout } from './types';
 
 /** 财政拨款"三公"经费支出表: as item rows × 资金性质 columns, or as one row of columns (with 机关运行经费 beside). */
-export const layout: Layout = {
+export const layout: Layout<'three-public'> = {
   kind: 'three-public',
   name: { zh: '财政拨款"三公"经费支出表', en: '"three public" expenses' },
   titles: [/三公/],

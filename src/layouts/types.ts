@@ -107,9 +107,9 @@ export interface CellRef {
 /** A column, or the first of several alternatives that the table has. */
 export type ColumnChoice = ColumnRef | { readonly first: readonly ColumnRef[] };
 
-export interface Layout {
+export interface Layout<K extends string = string> {
   /** Stable id of the kind of table (used in reports and JSON). */
-  readonly kind: string;
+  readonly kind: K;
   readonly name: Text;
   /** Title patterns, matched against the title with spaces and ordinals removed. */
   readonly titles: readonly RegExp[];

@@ -8,7 +8,7 @@ import { type Cell, type Sheet, type Workbook } from '../../../src/snapshot';
 import { amountCell, unitsOf } from './cells';
 import type { Budget, Units } from './model';
 import { cellOf, render, VARIANTS, type Rendered, type Variant } from './render';
-import { Rng } from './rng';
+import { Rng } from '../../../bench/rng';
 
 /**
  * detail-off: a leaf amount (a 项, an economic 款, a "三公" part) is wrong, so its parent and row do not add up;

@@ -8,7 +8,7 @@
  * construction. The renderers (render.ts) print these derived values; they never add anything up themselves.
  */
 import { Catalog, type Subject } from '../../../src/catalog/catalog';
-import { Rng } from './rng';
+import { Rng } from '../../../bench/rng';
 
 /** Whole hundreds of 元 (= 0.01 万元). */
 export type Units = number;

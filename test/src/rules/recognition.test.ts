@@ -1,6 +1,6 @@
 import { checkWorkbook } from '../../../src/engine';
 import { sheetFromGrid } from '../../../src/snapshot';
-import { TABLE_KINDS } from '../../../src/table';
+import { TABLE_KINDS, type TableKind } from '../../../src/table';
 import { book, only, run } from '../../helpers/build';
 import { fixtureGrid, seedWorkbook } from '../../helpers/fixtures';
 
@@ -53,7 +53,10 @@ describe('recognition: what is not understood is said, never guessed', () => {
     ]);
   });
 
-  test('the nine kinds are the registry\'s', () => {
+  test('the nine kinds are the registry\'s, and TableKind is exactly them (not any string)', () => {
+    // @ts-expect-error — a kind the registry does not declare is no TableKind (type-checked by npm test).
+    const notAKind: TableKind = 'procurement';
+    expect(TABLE_KINDS).not.toContain(notAKind);
     expect(TABLE_KINDS).toEqual(['summary', 'income', 'expenditure', 'fiscal-summary', 'general-expenditure', 'basic-expenditure', 'fund-expenditure', 'soe-expenditure', 'three-public']);
   });
 });
