@@ -35,11 +35,11 @@ function hasNumber(sheet: Sheet, r: number): boolean {
 }
 
 /** The body rows of a table between its header and the end of its region, without page furniture. */
-export function bodyLines(sheet: Sheet, from: number, to: number, width: number, header: Header | undefined, kind: TableKind | undefined): Body {
+export function bodyLines(sheet: Sheet, from: number, to: number, header: Header | undefined, kind: TableKind | undefined): Body {
   const lines: BodyLine[] = [];
   const notes: string[] = [];
   for (let r = from; r < to; r++) {
-    const cells = rowTexts(sheet, r, width);
+    const cells = rowTexts(sheet, r);
     const filled = nonEmpty(cells);
     if (filled === 0) continue;
     if (isColumnNumberRow(cells)) continue;

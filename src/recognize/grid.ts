@@ -1,10 +1,18 @@
-/** Normalised cell texts of a sheet, computed once per sheet: every recognition step reads them. */
-import { textAt, type Sheet } from '../snapshot';
+/**
+ * Normalised cell texts of a sheet, computed once per sheet: every recognition step reads them. A row's texts
+ * are as long as the row itself, never as wide as the sheet: a stray cell at XFD1048576 or millions of empty
+ * rows cost nothing beyond the cells that exist.
+ */
 import { norm } from '../text';
+import type { Sheet } from '../snapshot';
 
 const normalized = new WeakMap<Sheet, string[][]>();
+const EMPTY: readonly string[] = Object.freeze([]);
 
-export function rowTexts(sheet: Sheet, r: number, width: number): string[] {
+/** The normalised texts of row `r`, indexed by column (`cells[c] ?? ''` past the row's end). */
+export function rowTexts(sheet: Sheet, r: number): readonly string[] {
+  const row = sheet.rows[r];
+  if (!row || row.length === 0) return EMPTY;
   let rows = normalized.get(sheet);
   if (!rows) {
     rows = [];
@@ -13,7 +21,7 @@ export function rowTexts(sheet: Sheet, r: number, width: number): string[] {
   let out = rows[r];
   if (!out) {
     out = [];
-    for (let c = 0; c < width; c++) out.push(norm(textAt(sheet, r, c)));
+    for (let c = 0; c < row.length; c++) out.push(norm(row[c]?.text ?? ''));
     rows[r] = out;
   }
   return out;

@@ -52,7 +52,7 @@ export function isHeaderRow(cells: readonly string[]): boolean {
  * header path. A group header written once over its span is carried right, but only from a cell that has
  * leaves below it: a single header merged down its column (合计) never becomes another column's group.
  */
-export function readHeader(sheet: Sheet, region: Region, width: number, titleTexts: readonly string[]): Header | undefined {
+export function readHeader(sheet: Sheet, region: Region, titleTexts: readonly string[]): Header | undefined {
   let unit: Unit = 'wan';
   let unitFound = false;
   let year = titleTexts.map((t) => yearIn(t)).find((y) => y !== undefined);
@@ -66,7 +66,7 @@ export function readHeader(sheet: Sheet, region: Region, width: number, titleTex
   let r = region.start;
   let lines = 0;
   for (; r < region.end; r++) {
-    const cells = rowTexts(sheet, r, width);
+    const cells = rowTexts(sheet, r);
     if (nonEmpty(cells) === 0) continue;
     if (isHeaderRow(cells)) break;
     // A few lines of department, year and unit; more than that and this table has no header the engine knows.
@@ -78,7 +78,7 @@ export function readHeader(sheet: Sheet, region: Region, width: number, titleTex
   const rows: number[] = [];
   const signatures = new Set<string>();
   for (; r < region.end; r++) {
-    const cells = rowTexts(sheet, r, width);
+    const cells = rowTexts(sheet, r);
     if (nonEmpty(cells) === 0) continue;
     if (isColumnNumberRow(cells)) { signatures.add(cells.join('')); r++; break; }
     if (rows.length > 0 && !isHeaderRow(cells)) break;
@@ -86,25 +86,27 @@ export function readHeader(sheet: Sheet, region: Region, width: number, titleTex
     signatures.add(cells.join(''));
   }
   if (rows.length === 0) return undefined;
-  const grid = rows.map((h) => rowTexts(sheet, h, width));
-  const below = (h: number, c: number) => grid.slice(h + 1).some((g) => g[c] !== '');
+  const grid = rows.map((h) => rowTexts(sheet, h));
+  const at = (h: number, c: number) => grid[h][c] ?? '';
+  const below = (h: number, c: number) => grid.slice(h + 1).some((g) => (g[c] ?? '') !== '');
+  const width = Math.max(0, ...grid.map((g) => g.length));
   const paths = new Map<number, string[]>();
   for (let c = 0; c < width; c++) {
     let leafRow = -1;
-    for (let h = grid.length - 1; h >= 0; h--) if (grid[h][c] !== '') { leafRow = h; break; }
+    for (let h = grid.length - 1; h >= 0; h--) if (at(h, c) !== '') { leafRow = h; break; }
     if (leafRow < 0) continue;
     const path: string[] = [];
     for (let h = 0; h < leafRow; h++) {
-      let t = grid[h][c];
+      let t = at(h, c);
       // Carry a group header right over the columns of its span: a column with its own text in a higher
       // header row has started another group, and ends the span.
       for (let k = c - 1; t === '' && k >= 0; k--) {
-        if (grid.slice(0, h).some((g) => g[k + 1] !== '')) break;
-        if (grid[h][k] !== '') { if (below(h, k)) t = grid[h][k]; break; }
+        if (grid.slice(0, h).some((g) => (g[k + 1] ?? '') !== '')) break;
+        if (at(h, k) !== '') { if (below(h, k)) t = at(h, k); break; }
       }
       if (t !== '') path.push(t);
     }
-    path.push(grid[leafRow][c]);
+    path.push(at(leafRow, c));
     paths.set(c, path);
   }
   return { rows, end: r, meta, signatures, unit, unitFound, year, paths };

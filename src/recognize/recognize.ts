@@ -6,7 +6,7 @@
  */
 import { LAYOUTS, layoutOf, type TableKind } from '../layouts';
 import type { Layout, Side } from '../layouts/types';
-import { a1, columnCount, type Sheet, type Workbook } from '../snapshot';
+import { a1, type Sheet, type Workbook } from '../snapshot';
 import { amountKey, type Column, type ColumnRole, type RecognitionNote, type Table, type TableRow } from '../table';
 import { bodyLines, type Body } from './furniture';
 import { readHeader } from './header';
@@ -160,9 +160,8 @@ function emptyTable(sheet: Sheet, region: Region & { kind: TableKind }, unit: Ta
 }
 
 function recognizeSheet(sheet: Sheet, notes: RecognitionNote[]): Table[] {
-  const width = columnCount(sheet);
   const tables: Table[] = [];
-  for (const region of findRegions(sheet, width)) {
+  for (const region of findRegions(sheet)) {
     const at = region.titleRow >= 0 ? a1(region.titleRow, region.titleCol) : 'A1';
     if (region.other) {
       notes.push({
@@ -179,10 +178,10 @@ function recognizeSheet(sheet: Sheet, notes: RecognitionNote[]): Table[] {
       continue;
     }
     const titleTexts = region.titleRow >= 0 ? [region.title] : [];
-    const header = readHeader(sheet, region, width, titleTexts);
+    const header = readHeader(sheet, region, titleTexts);
     if (!header) {
       if (region.kind === undefined) continue;
-      const body = bodyLines(sheet, region.start, region.end, width, undefined, region.kind);
+      const body = bodyLines(sheet, region.start, region.end, undefined, region.kind);
       const content = body.lines.filter((l) => l.cells.some((c) => /\d/.test(c)));
       if (content.length === 0) {
         // A title and a note (本表无数据): the table is there, and empty on purpose.
@@ -195,8 +194,8 @@ function recognizeSheet(sheet: Sheet, notes: RecognitionNote[]): Table[] {
       });
       continue;
     }
-    const body = bodyLines(sheet, header.end, region.end, width, header, region.kind);
-    const draft = typeColumns(sheet, header.paths, body.lines, width);
+    const body = bodyLines(sheet, header.end, region.end, header, region.kind);
+    const draft = typeColumns(sheet, header.paths, body.lines);
     const kind = region.kind ?? (region.titled ? undefined : inferKind(draft));
     if (kind === undefined) continue;
     const layout = layoutOf(kind);
@@ -210,8 +209,11 @@ function recognizeSheet(sheet: Sheet, notes: RecognitionNote[]): Table[] {
     const own = tableNotes(sheet, layout, title, unread, rows, columns, headerRow);
     notes.push(...own);
     const top = region.titleRow >= 0 ? region.titleRow : header.rows[0];
-    const last = Math.max(top, header.end - 1, ...rows.map((r) => r.row), ...body.lines.map((l) => l.row));
-    const lastCol = Math.max(0, ...columns.map((c) => c.col));
+    const lastCol = columns.reduce((m, c) => Math.max(m, c.col), 0);
+    // The table ends at its last row, or at a wrapped line under it; a stray cell far to the right is not in it.
+    let last = Math.max(top, header.end - 1);
+    for (const r of rows) if (r.row > last) last = r.row;
+    for (const l of body.lines) if (l.row > last && l.cells.some((t, c) => t !== '' && c <= lastCol)) last = l.row;
     const headerTexts = [...header.paths.values()].flat();
     tables.push({
       kind,

@@ -22,10 +22,10 @@ export interface Region {
  * Splits a sheet at its title rows. A title repeated on a continuation page continues the table above; any
  * other title-like row (even of a table the engine does not know) ends it.
  */
-export function findRegions(sheet: Sheet, width: number): Region[] {
+export function findRegions(sheet: Sheet): Region[] {
   const regions: Region[] = [];
   for (let r = 0; r < sheet.rows.length; r++) {
-    const cells = rowTexts(sheet, r, width);
+    const cells = rowTexts(sheet, r);
     const filled = nonEmpty(cells);
     if (filled === 0 || filled > 2) continue;
     const c = cells.findIndex((x) => x !== '');

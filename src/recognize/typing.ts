@@ -59,11 +59,14 @@ function contentOf(sheet: Sheet, lines: readonly BodyLine[], col: number): Conte
 }
 
 /** Column types from header paths and body content. */
-export function typeColumns(sheet: Sheet, paths: ReadonlyMap<number, readonly string[]>, lines: readonly BodyLine[], width: number): DraftColumn[] {
+export function typeColumns(sheet: Sheet, paths: ReadonlyMap<number, readonly string[]>, lines: readonly BodyLine[]): DraftColumn[] {
   const columns: DraftColumn[] = [];
   const headed = [...paths.entries()].map(([col, path]) => ({ col, path, type: classifyHeader(path) as ColumnType }));
   const hasPart = (p: 1 | 2) => headed.some((h) => h.type.type === 'code-part' && h.type.part === p);
-  for (let col = 0; col < width; col++) {
+  // The columns that have a header or content: never every column up to the sheet's widest row.
+  const used = new Set<number>(paths.keys());
+  for (const l of lines) l.cells.forEach((t, c) => { if (t !== '') used.add(c); });
+  for (const col of [...used].sort((a, b) => a - b)) {
     const h = headed.find((x) => x.col === col);
     const content = contentOf(sheet, lines, col);
     if (!h) {

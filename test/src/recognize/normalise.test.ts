@@ -11,24 +11,23 @@ import { recognizeWorkbook } from '../../../src/recognize/recognize';
 import { assignSides, splitLists } from '../../../src/recognize/sides';
 import { splitCodeName, typeColumns } from '../../../src/recognize/typing';
 import { checkWorkbook } from '../../../src/engine';
-import { columnCount, sheetFromGrid } from '../../../src/snapshot';
+import { sheetFromGrid } from '../../../src/snapshot';
 
 type Grid = string[][];
 
 /** Header and body of the first region of a one-sheet grid, as the recogniser reads them. */
 function read(g: Grid) {
   const sheet = sheetFromGrid('s', g);
-  const width = columnCount(sheet);
-  const region = findRegions(sheet, width)[0];
-  const header = readHeader(sheet, region, width, region.titleRow >= 0 ? [region.title] : []);
+  const region = findRegions(sheet)[0];
+  const header = readHeader(sheet, region, region.titleRow >= 0 ? [region.title] : []);
   if (!header) throw new Error('no header');
-  const body = bodyLines(sheet, header.end, region.end, width, header, region.kind);
-  return { sheet, width, region, header, body };
+  const body = bodyLines(sheet, header.end, region.end, header, region.kind);
+  return { sheet, region, header, body };
 }
 
 function types(g: Grid) {
-  const { sheet, header, body, width } = read(g);
-  return typeColumns(sheet, header.paths, body.lines, width);
+  const { sheet, header, body } = read(g);
+  return typeColumns(sheet, header.paths, body.lines);
 }
 
 describe('1. page furniture', () => {
@@ -64,7 +63,7 @@ describe('1. page furniture', () => {
 
   test('a table number (公开01表) near the title is no title of another table', () => {
     const sheet = sheetFromGrid('s', [['收入支出决算总表'], ['公开01表'], ['单位：万元'], ['项目', '决算数', '项目', '决算数'], ['本年收入合计', '1.00', '本年支出合计', '1.00']]);
-    expect(findRegions(sheet, 4).map((r) => [r.kind, r.start, r.end])).toEqual([['summary', 1, 5]]);
+    expect(findRegions(sheet).map((r) => [r.kind, r.start, r.end])).toEqual([['summary', 1, 5]]);
   });
 });
 
@@ -169,8 +168,8 @@ describe('6. two-sided tables', () => {
       ['301', '工资福利支出', '5.00', '302', '商品和服务支出', '2.00'],
       ['301 01', '基本工资', '5.00', '302 01', '办公费', '2.00'],
       ['', '人员经费合计', '5.00', '', '公用经费合计', '2.00']];
-    const { sheet, header, body, width } = read(g);
-    const seg = splitLists(typeColumns(sheet, header.paths, body.lines, width));
+    const { sheet, header, body } = read(g);
+    const seg = splitLists(typeColumns(sheet, header.paths, body.lines));
     expect(seg.segments).toBe(2);
     expect(seg.columns.map((c) => [c.segment, c.path.join('>'), c.type.type === 'amount' ? c.type.role : c.type.type])).toEqual([
       [0, '经济分类科目编码', 'code'], [0, '科目名称', 'name'], [0, '决算数', 'total'],
@@ -183,8 +182,8 @@ describe('6. two-sided tables', () => {
   });
 
   test('summary sides: from 收入 | 支出 headers, else the first label column is income and amounts follow the label on their left', () => {
-    const { sheet, header, body, width } = read([['部门收支总表'], ['单位：万元'], ['项目', '预算数', '项目', '预算数'], ['一、财政拨款收入', '1.00', '一、一般公共服务支出', '1.00']]);
-    const sides = assignSides(typeColumns(sheet, header.paths, body.lines, width));
+    const { sheet, header, body } = read([['部门收支总表'], ['单位：万元'], ['项目', '预算数', '项目', '预算数'], ['一、财政拨款收入', '1.00', '一、一般公共服务支出', '1.00']]);
+    const sides = assignSides(typeColumns(sheet, header.paths, body.lines));
     expect(sides.columns.map((c) => c.side)).toEqual(['income', 'income', 'expense', 'expense']);
   });
 });
