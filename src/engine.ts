@@ -1,7 +1,7 @@
 import { render, type Finding, type Lang, type RawFinding } from './findings';
 import { recognizeWorkbook, type Recognition } from './recognize/recognize';
 import { RULES } from './rules';
-import type { CheckOptions, Rule, RuleContext } from './rules/rule';
+import type { CheckedRelation, CheckOptions, Rule, RuleContext } from './rules/rule';
 import type { Workbook } from './snapshot';
 import type { RecognitionNote, Table } from './table';
 import { Catalog, type EditionChoice } from './catalog/catalog';
@@ -9,6 +9,8 @@ import { Catalog, type EditionChoice } from './catalog/catalog';
 export interface EngineOptions extends CheckOptions {
   readonly lang?: Lang;
   readonly rules?: readonly Rule[];
+  /** Keep every graded relation in the result (`checked`), for locating the cells that are wrong. */
+  readonly keepRelations?: boolean;
   /** Report each of the nine 公开表 missing from the workbook (on for a workbook, off for one range). */
   readonly expectAll?: boolean;
 }
@@ -22,6 +24,8 @@ export interface CheckResult {
   readonly year?: number;
   /** The catalog edition the codes were judged against (the document's year, or the nearest edition held). */
   readonly edition: EditionChoice;
+  /** Every graded relation with its outcome (with `keepRelations`). */
+  readonly checked?: readonly CheckedRelation[];
 }
 
 /** The findings with both languages kept, for a UI that switches language without checking again. */
@@ -31,6 +35,8 @@ export interface RawCheckResult {
   readonly relations: number;
   readonly year?: number;
   readonly edition: EditionChoice;
+  /** Every graded relation with its outcome (with `keepRelations`). */
+  readonly checked?: readonly CheckedRelation[];
 }
 
 /** The year most of the document's tables print (ties: the latest). */
@@ -56,6 +62,7 @@ export function checkWorkbookRaw(workbook: Workbook, options: EngineOptions = {}
 /** Runs the rules over tables already recognised (with their recognition notes). */
 export function checkRecognized(workbook: Workbook, recognition: Recognition, options: EngineOptions = {}): RawCheckResult {
   const raw: RawFinding[] = [];
+  const checked: CheckedRelation[] | undefined = options.keepRelations ? [] : undefined;
   let relations = 0;
   const catalog = options.catalog ?? Catalog.builtIn();
   const { tables, notes } = recognition;
@@ -68,12 +75,13 @@ export function checkRecognized(workbook: Workbook, recognition: Recognition, op
       year,
       options,
       catalog,
-      report: (f) => raw.push({ ...f, rule: f.rule ?? rule.meta.id }),
+      report: (f) => raw.push({ ...f, rule: f.rule ?? rule.meta.id }) - 1,
       tally: () => { relations++; },
+      record: checked ? (c) => { checked.push(c); } : undefined,
     };
     rule.check(ctx);
   }
-  return { tables, findings: raw, relations, year, edition: catalog.editionFor(year) };
+  return { tables, findings: raw, relations, year, edition: catalog.editionFor(year), checked };
 }
 
 /** Tables given directly (tests, a single recognised range): no workbook-level notes. */

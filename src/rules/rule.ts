@@ -30,9 +30,20 @@ export interface RuleContext {
   readonly year?: number;
   readonly options: CheckOptions;
   readonly catalog: Catalog;
-  report(finding: Omit<RawFinding, 'rule'> & { rule?: string }): void;
+  /** Adds a finding; returns its index in the result. */
+  report(finding: Omit<RawFinding, 'rule'> & { rule?: string }): number;
   /** Counts one relation checked, held or not (CHECKTOTALS says how many it verified). */
   tally(): void;
+  /** Keeps every graded relation, held or not, with the finding it led to: error location needs them all. */
+  record?(relation: CheckedRelation): void;
+}
+
+/** A relation as graded: held (exactly or within rounding) or not, and the finding reporting it, if any. */
+export interface CheckedRelation {
+  readonly instance: Instance;
+  readonly outcome: 'held' | 'rounding' | 'failed';
+  /** Index of the finding that reports it (failures and 尾差), in the result's findings. */
+  readonly finding?: number;
 }
 
 export interface Rule {
@@ -169,11 +180,11 @@ export function reportRelations(ctx: RuleContext, meta: RuleMeta, instances: rea
     // Unreadable cells are the hygiene rule's: a sum over them proves nothing.
     if (exact === undefined) continue;
     ctx.tally();
-    if (exact) continue;
+    if (exact) { ctx.record?.({ instance: inst, outcome: 'held' }); continue; }
     const ops = operands(inst);
     if (!ops) continue;
     const g = grade(ops.total, ops.terms, strict, inst.compare ?? 'eq');
-    if (g.consistent) continue;
+    if (g.consistent) { ctx.record?.({ instance: inst, outcome: 'held' }); continue; }
     const decimals = Math.max(2, ...[ops.total, ...ops.terms].map((o) => o.precision).filter((d) => d <= 6));
     const f: Failure = {
       inst, rounding: g.rounding, reported: ops.total.value, computed: g.computed, difference: g.difference,
@@ -188,6 +199,11 @@ export function reportRelations(ctx: RuleContext, meta: RuleMeta, instances: rea
 }
 
 function report(ctx: RuleContext, meta: RuleMeta, fs: readonly Failure[]): void {
+  const index = reportGroup(ctx, meta, fs);
+  for (const f of fs) ctx.record?.({ instance: f.inst, outcome: f.rounding ? 'rounding' : 'failed', finding: index });
+}
+
+function reportGroup(ctx: RuleContext, meta: RuleMeta, fs: readonly Failure[]): number {
   const first = fs[0];
   const inst = first.inst;
   const home = inst.table;
@@ -222,7 +238,7 @@ function report(ctx: RuleContext, meta: RuleMeta, fs: readonly Failure[]): void 
   for (const f of fs) {
     for (const t of f.inst.terms) if (termCell(t).parse.kind === 'number') add(cellRef(t, home));
   }
-  ctx.report({
+  return ctx.report({
     rule: meta.id,
     severity,
     rounding,

@@ -8,9 +8,9 @@
 import fc from 'fast-check';
 import { checkWorkbook } from '../../src/engine';
 import type { Finding } from '../../src/findings';
-import { generateBudget } from '../helpers/budget/model';
-import { render, VARIANTS } from '../helpers/budget/render';
-import { renderWithFault, sampleFaults } from '../helpers/budget/faults';
+import { generateBudget } from '../../bench/budget/model';
+import { render, VARIANTS } from '../../bench/budget/render';
+import { renderWithFault, sampleFaults } from '../../bench/budget/faults';
 
 const identity = (f: Finding) => `${f.relation ?? f.rule}|${f.subject ?? ''}|${(f.columns ?? []).join(',')}|${f.rounding ? '尾差' : f.severity}`;
 

@@ -7,8 +7,8 @@
  * summary line is derived from them by the functions below, so every relation a checker may test holds by
  * construction. The renderers (render.ts) print these derived values; they never add anything up themselves.
  */
-import { Catalog, type Subject } from '../../../src/catalog/catalog';
-import { Rng } from '../../../bench/rng';
+import { Catalog, type Subject } from '../../src/catalog/catalog';
+import { Rng } from '../rng';
 
 /** Whole hundreds of 元 (= 0.01 万元). */
 export type Units = number;

@@ -40,8 +40,8 @@
  * labels are text; 序号 and 栏次 are whole numbers. Each `cells` entry also says the table's unit, the cell's
  * format and its column header, so a test can read the amount back exactly (cells.ts `unitsOf`).
  */
-import { Catalog } from '../../../src/catalog/catalog';
-import { sheetFromGrid, a1, type Cell, type Sheet, type Workbook } from '../../../src/snapshot';
+import { Catalog } from '../../src/catalog/catalog';
+import { sheetFromGrid, a1, type Cell, type Sheet, type Workbook } from '../../src/snapshot';
 import { amountCell, intCell, type AmountFormat, type Unit } from './cells';
 import {
   econAmount, measure, personnelTotal, publicTotal, rowsWith, threePublicLines, totalFlows,

@@ -2,7 +2,7 @@
  * Printing amounts the way a finance user's workbook holds them: a real number, a number format, and the
  * text Excel shows for it. Everything goes through integer `Units` (100 元), so 元 and 万元 are both exact.
  */
-import { a1, type Cell } from '../../../src/snapshot';
+import { a1, type Cell } from '../../src/snapshot';
 import type { Units } from './model';
 
 export type Unit = '元' | '万元';

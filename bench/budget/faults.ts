@@ -4,11 +4,11 @@
  * layout-independent id (render.ts), so the same fault can be planted in every variant and must give the same
  * finding there.
  */
-import { type Cell, type Sheet, type Workbook } from '../../../src/snapshot';
+import { type Cell, type Sheet, type Workbook } from '../../src/snapshot';
 import { amountCell, unitsOf } from './cells';
 import type { Budget, Units } from './model';
 import { cellOf, render, VARIANTS, type Rendered, type Variant } from './render';
-import { Rng } from '../../../bench/rng';
+import { Rng } from '../rng';
 
 /**
  * detail-off: a leaf amount (a 项, an economic 款, a "三公" part) is wrong, so its parent and row do not add up;

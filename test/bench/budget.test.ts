@@ -3,12 +3,12 @@
  * relation exactly, in every variant, so that a finding of the engine on a rendered budget is the engine's
  * and not a rendering bug. All checks read the rendered workbook through the `cells` map.
  */
-import { Catalog } from '../../../src/catalog/catalog';
-import type { Cell, Sheet } from '../../../src/snapshot';
-import { textOf, unitsOf } from './cells';
-import { commonIds, DEFAULT_DELTA, FAULT_KINDS, faultCandidates, fits, plant, sampleFaults } from './faults';
-import { functionRows, generateBudget, type Budget, type Units } from './model';
-import { cellOf, chineseNumber, render, VARIANTS, type Rendered, type Variant } from './render';
+import { Catalog } from '../../src/catalog/catalog';
+import type { Cell, Sheet } from '../../src/snapshot';
+import { textOf, unitsOf } from '../../bench/budget/cells';
+import { commonIds, DEFAULT_DELTA, FAULT_KINDS, faultCandidates, fits, plant, sampleFaults } from '../../bench/budget/faults';
+import { functionRows, generateBudget, type Budget, type Units } from '../../bench/budget/model';
+import { cellOf, chineseNumber, render, VARIANTS, type Rendered, type Variant } from '../../bench/budget/render';
 
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 const CATALOG = Catalog.builtIn();

@@ -1,0 +1,328 @@
+/**
+ * Error localisation (Fellegi–Holt): the relations of a workbook form one linear system over its cells; when
+ * some fail beyond rounding, find the fewest cells whose new values make every relation hold within its
+ * rounding interval, and those values. Each group of failures that share no cell is solved on its own, as a
+ * mixed-integer program (a switch per suspect cell, a big-M bound on its change), by the solver the host brings;
+ * equally small alternatives are found by cutting off each answer and solving again. Every answer is checked
+ * again in exact decimals before it is offered.
+ */
+import { Decimal, ZERO } from '../money';
+import { halfUnit } from '../grade';
+import type { CheckedRelation, Instance, Term } from '../rules/rule';
+import type { AmountCell, Table } from '../table';
+import type { MipSolver } from './solver';
+
+/** A cell the answer changes: where it is, what it holds and what it should hold. */
+export interface CauseCell {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly table: string;
+  readonly current: string;
+  readonly suggested: string;
+}
+
+export interface Cause extends CauseCell {
+  readonly id: string;
+  /** Indices of the findings this change resolves (into the check result's findings). */
+  readonly findings: readonly number[];
+  /** How many failing relations it resolves within tables and between tables. */
+  readonly within: number;
+  readonly between: number;
+  /** Other sets of cells that explain the same failures as well (as few cells, as light). */
+  readonly alternatives: ReadonlyArray<readonly CauseCell[]>;
+  /** The other cells that must change together with this one (a set of several). */
+  readonly together: readonly CauseCell[];
+  /** True when this set is the only smallest explanation and its values were checked exactly. */
+  readonly certain: boolean;
+}
+
+export interface LocateOptions {
+  /** Alternatives to look for per group of failures (default 3). */
+  readonly alternatives?: number;
+}
+
+interface Variable {
+  readonly key: string;
+  readonly table: Table;
+  readonly cell: AmountCell;
+  /** The value in its own unit, and the factor that brings it to 元 (10000 for a 万元 table). */
+  readonly value: Decimal;
+  readonly toBase: Decimal;
+  /** A formula's result is no suspect: its inputs are. */
+  readonly fixed: boolean;
+}
+
+interface Equation {
+  readonly relation: CheckedRelation;
+  /** Coefficient of each variable in 元 (the total +1, terms −weight). */
+  readonly coefs: ReadonlyMap<string, number>;
+  /** Σ coef × value in 元, and the rounding interval in 元. */
+  readonly residual: Decimal;
+  readonly tol: Decimal;
+  readonly compare: 'eq' | 'le';
+}
+
+const TEN_THOUSAND = new Decimal(10000);
+const isTerm = (t: AmountCell | Term): t is Term => (t as Term).table !== undefined;
+
+function variableOf(vars: Map<string, Variable>, table: Table, cell: AmountCell): Variable | undefined {
+  if (cell.parse.kind === 'invalid') return undefined;
+  const key = `${table.sheet}!${cell.address}`;
+  let v = vars.get(key);
+  if (!v) {
+    v = {
+      key, table, cell,
+      value: cell.parse.kind === 'number' ? cell.parse.amount.value : ZERO,
+      toBase: table.unit === 'wan' ? TEN_THOUSAND : new Decimal(1),
+      fixed: cell.cell?.formula !== undefined,
+    };
+    vars.set(key, v);
+  }
+  return v;
+}
+
+function equationOf(vars: Map<string, Variable>, c: CheckedRelation): Equation | undefined {
+  const inst: Instance = c.instance;
+  // Information-only relations (twin tables with carry-overs) are no constraint.
+  if (inst.severity === 'info') return undefined;
+  const coefs = new Map<string, number>();
+  let residual = ZERO;
+  let tol = ZERO;
+  const add = (table: Table, cell: AmountCell, coef: number): boolean => {
+    const v = variableOf(vars, table, cell);
+    if (!v) return false;
+    coefs.set(v.key, (coefs.get(v.key) ?? 0) + coef);
+    residual = residual.plus(v.value.times(v.toBase).times(coef));
+    tol = tol.plus(halfUnit(cell.precision).times(v.toBase));
+    return true;
+  };
+  if (!add(inst.table, inst.total, 1)) return undefined;
+  for (const t of inst.terms) {
+    const ok = isTerm(t) ? add(t.table, t.cell, -(t.weight ?? 1)) : add(inst.table, t, -1);
+    if (!ok) return undefined;
+  }
+  return { relation: c, coefs, residual, tol, compare: inst.compare ?? 'eq' };
+}
+
+/** Whether the equation holds with some values changed (exact decimals, the interval rule). */
+function holds(e: Equation, changed: ReadonlyMap<string, Decimal>, vars: ReadonlyMap<string, Variable>): boolean {
+  let r = e.residual;
+  for (const [key, coef] of e.coefs) {
+    const to = changed.get(key);
+    if (to === undefined) continue;
+    const v = vars.get(key) as Variable;
+    r = r.plus(to.minus(v.value).times(v.toBase).times(coef));
+  }
+  return e.compare === 'le' ? r.gte(e.tol.neg()) : r.abs().lte(e.tol);
+}
+
+function num(d: Decimal): string {
+  return d.toFixed();
+}
+
+interface Answer {
+  readonly cells: ReadonlyMap<string, Decimal>;
+  readonly objective: number;
+  readonly verified: boolean;
+}
+
+/** The LP rows of the equations over the suspects' changes `d<i>` (known cells are constants). */
+function equationRows(eqs: readonly Equation[], id: ReadonlyMap<string, number>, exact: boolean): string[] {
+  const rows: string[] = [];
+  eqs.forEach((e, n) => {
+    let lhs = '';
+    for (const [key, coef] of e.coefs) {
+      const i = id.get(key);
+      if (i === undefined || coef === 0) continue;
+      lhs += ` ${coef >= 0 ? '+' : '-'} ${Math.abs(coef)} d${i}`;
+    }
+    if (lhs === '') return;
+    rows.push(` r${n}l:${lhs} >= ${num(e.tol.neg().minus(e.residual))}`);
+    if (e.compare === 'eq') rows.push(` r${n}h:${lhs} <= ${num(e.tol.minus(e.residual))}`);
+    // The values: what remains of each equation after the change, as small as it can be (exact where possible).
+    if (exact && e.compare === 'eq') rows.push(` x${n}:${lhs} - p${n} + q${n} = ${num(e.residual.neg())}`);
+  });
+  return rows;
+}
+
+/** A change never makes a printed amount negative: amounts of these tables are not. */
+function bounds(suspects: readonly string[], vars: ReadonlyMap<string, Variable>, bigM: Decimal, allowed?: ReadonlySet<string>): string[] {
+  return suspects.map((key, i) => {
+    const v = vars.get(key) as Variable;
+    if (allowed && !allowed.has(key)) return ` d${i} = 0`;
+    const base = v.value.times(v.toBase);
+    const lo = base.isNegative() ? bigM.neg() : Decimal.max(bigM.neg(), base.neg());
+    return ` ${num(lo)} <= d${i} <= ${num(bigM)}`;
+  });
+}
+
+/** Step 1: the lightest set of suspects whose change lets every equation hold (a mixed-integer program). */
+function support(solver: MipSolver, vars: ReadonlyMap<string, Variable>, eqs: readonly Equation[], suspects: readonly string[], weights: ReadonlyMap<string, number>, cuts: ReadonlyArray<readonly string[]>, bigM: Decimal, best?: number): { keys: string[]; objective: number } | undefined {
+  const id = new Map(suspects.map((k, i) => [k, i]));
+  const rows = equationRows(eqs, id, false);
+  suspects.forEach((_k, i) => {
+    rows.push(` m${i}p: d${i} - ${num(bigM)} z${i} <= 0`);
+    rows.push(` m${i}n: d${i} + ${num(bigM)} z${i} >= 0`);
+  });
+  cuts.forEach((cut, n) => {
+    const zs = cut.flatMap((k) => (id.has(k) ? [`z${id.get(k) as number}`] : []));
+    if (zs.length > 0) rows.push(` cut${n}: ${zs.join(' + ')} <= ${zs.length - 1}`);
+  });
+  const objective = suspects.map((k, i) => `${weights.get(k) ?? 1} z${i}`).join(' + ');
+  // Looking for an alternative as light as the best: anything heavier is no alternative, and proving there is
+  // none is then quick.
+  if (best !== undefined) rows.push(` best: ${objective} <= ${best + 1e-6}`);
+  const lp = [
+    'Minimize',
+    ` obj: ${objective}`,
+    'Subject To', ...rows,
+    'Bounds', ...bounds(suspects, vars, bigM),
+    'Binary', ` ${suspects.map((_k, i) => `z${i}`).join(' ')}`,
+    'End',
+  ].join('\n');
+  const sol = solver.solve(lp);
+  if (sol.status !== 'Optimal') return undefined;
+  return { keys: suspects.filter((_k, i) => (sol.values.get(`z${i}`) ?? 0) > 0.5), objective: sol.objective };
+}
+
+/** Step 2: the values of the chosen cells that leave every equation as exact as it can be (a linear program). */
+function values(solver: MipSolver, vars: ReadonlyMap<string, Variable>, eqs: readonly Equation[], suspects: readonly string[], chosen: ReadonlySet<string>, bigM: Decimal): Answer['cells'] | undefined {
+  const id = new Map(suspects.map((k, i) => [k, i]));
+  const rows = equationRows(eqs, id, true);
+  const slack = eqs.flatMap((e, n) => (e.compare === 'eq' && [...e.coefs.keys()].some((k) => id.has(k)) ? [`p${n}`, `q${n}`] : []));
+  const lp = [
+    'Minimize',
+    ` obj: ${slack.join(' + ') || '0'}`,
+    'Subject To', ...rows,
+    'Bounds', ...bounds(suspects, vars, bigM, chosen),
+    'End',
+  ].join('\n');
+  const sol = solver.solve(lp);
+  if (sol.status !== 'Optimal') return undefined;
+  const cells = new Map<string, Decimal>();
+  suspects.forEach((key, i) => {
+    if (!chosen.has(key)) return;
+    const v = vars.get(key) as Variable;
+    const d = new Decimal(sol.values.get(`d${i}`) ?? 0).div(v.toBase);
+    // The value the cell should show, at the precision it shows.
+    cells.set(key, v.value.plus(d).toDecimalPlaces(Math.max(0, v.cell.precision)));
+  });
+  return cells;
+}
+
+function solveGroup(solver: MipSolver, vars: ReadonlyMap<string, Variable>, eqs: readonly Equation[], suspects: readonly string[], weights: ReadonlyMap<string, number>, cuts: ReadonlyArray<readonly string[]>, bigM: Decimal, best?: number): Answer | undefined {
+  const s = support(solver, vars, eqs, suspects, weights, cuts, bigM, best);
+  if (!s || s.keys.length === 0) return undefined;
+  const cells = values(solver, vars, eqs, suspects, new Set(s.keys), bigM);
+  if (!cells) return undefined;
+  return { cells, objective: s.objective, verified: eqs.every((e) => holds(e, cells, vars)) };
+}
+
+/**
+ * How suspect each cell is. A formula's result is none (its inputs are); a detail that repeats a total it is a
+ * term of (a 项 copying its 款's figure, 30299 printing the 302 total) is the classic slip and weighs less.
+ */
+function weightsOf(eqs: readonly Equation[], vars: ReadonlyMap<string, Variable>): Map<string, number> {
+  const w = new Map<string, number>();
+  for (const e of eqs) {
+    const inst = e.relation.instance;
+    const total = vars.get(`${inst.table.sheet}!${inst.total.address}`);
+    if (!total || total.value.isZero()) continue;
+    for (const [key, coef] of e.coefs) {
+      if (coef >= 0) continue;
+      const v = vars.get(key) as Variable;
+      if (v.value.times(v.toBase).eq(total.value.times(total.toBase))) w.set(key, 0.6);
+    }
+  }
+  return w;
+}
+
+function touchingAll(suspects: readonly string[], byCell: ReadonlyMap<string, readonly Equation[]>): Equation[] {
+  const touching = new Set<Equation>();
+  for (const k of suspects) for (const e of byCell.get(k) ?? []) touching.add(e);
+  return [...touching];
+}
+
+/**
+ * The likely wrong cells of a checked workbook (run with `keepRelations`), with their suggested values, each
+ * tied to the findings it resolves. Failures within rounding (尾差) are not located.
+ */
+export function locateCauses(checked: readonly CheckedRelation[], solver: MipSolver, options: LocateOptions = {}): Cause[] {
+  const vars = new Map<string, Variable>();
+  const eqs: Equation[] = [];
+  for (const c of checked) {
+    const e = equationOf(vars, c);
+    if (e) eqs.push(e);
+  }
+  const failed = eqs.filter((e) => e.relation.outcome === 'failed');
+  if (failed.length === 0) return [];
+  const byCell = new Map<string, Equation[]>();
+  for (const e of eqs) for (const k of e.coefs.keys()) byCell.set(k, [...(byCell.get(k) ?? []), e]);
+  // Failures whose suspects overlap are one fault group; groups sharing nothing are independent faults.
+  const nearOf = (f: Equation): Set<string> => {
+    const near = new Set<string>();
+    for (const k of f.coefs.keys()) for (const e of byCell.get(k) ?? []) for (const k2 of e.coefs.keys()) near.add(k2);
+    return near;
+  };
+  const groups: Array<{ eqs: Equation[]; near: Set<string> }> = [];
+  for (const f of failed) {
+    let merged = { eqs: [f], near: nearOf(f) };
+    for (let g = groups.length - 1; g >= 0; g--) {
+      if (![...merged.near].some((k) => groups[g].near.has(k))) continue;
+      merged = { eqs: [...groups[g].eqs, ...merged.eqs], near: new Set([...groups[g].near, ...merged.near]) };
+      groups.splice(g, 1);
+    }
+    groups.push(merged);
+  }
+  const causes: Cause[] = [];
+  const wanted = options.alternatives ?? 3;
+  const weights = weightsOf(eqs, vars);
+  for (const { eqs: group, near } of groups) {
+    // Suspects: the cells of the failing relations first, then also of the relations next to them; the
+    // constraints: every relation touching a suspect (a changed cell must leave all of its relations whole).
+    const own = [...new Set(group.flatMap((f) => [...f.coefs.keys()]))].filter((k) => !(vars.get(k) as Variable).fixed);
+    let bigM = new Decimal(1);
+    for (const f of group) bigM = bigM.plus(f.residual.abs().times(2));
+    let suspects = own;
+    let system = touchingAll(suspects, byCell);
+    let first = solveGroup(solver, vars, system, suspects, weights, [], bigM);
+    if (!first) {
+      suspects = [...near].filter((k) => !(vars.get(k) as Variable).fixed);
+      system = touchingAll(suspects, byCell);
+      first = solveGroup(solver, vars, system, suspects, weights, [], bigM);
+    }
+    if (!first || first.cells.size === 0) continue;
+    const answers: Answer[] = [first];
+    const cuts: string[][] = [[...first.cells.keys()]];
+    while (answers.length <= wanted) {
+      const next = solveGroup(solver, vars, system, suspects, weights, cuts, bigM, first.objective);
+      if (!next || next.cells.size === 0 || next.objective > first.objective + 1e-6) break;
+      answers.push(next);
+      cuts.push([...next.cells.keys()]);
+    }
+    const cellOf = (key: string, to: Decimal): CauseCell => {
+      const v = vars.get(key) as Variable;
+      const d = Math.max(0, v.cell.precision);
+      return { sheet: v.table.sheet, cell: v.cell.address, table: v.table.kind, current: v.value.toFixed(d), suggested: to.toFixed(d) };
+    };
+    const primary = [...first.cells].map(([k, to]) => cellOf(k, to));
+    const alternatives = answers.slice(1).map((a) => [...a.cells].map(([k, to]) => cellOf(k, to)));
+    for (const [key] of first.cells) {
+      const resolved = group.filter((e) => e.coefs.has(key));
+      const findings = [...new Set(resolved.flatMap((e) => (e.relation.finding === undefined ? [] : [e.relation.finding])))].sort((a, b) => a - b);
+      const between = resolved.filter((e) => e.relation.instance.relation.startsWith('link.')).length;
+      const me = primary.find((p) => `${p.sheet}!${p.cell}` === key) as CauseCell;
+      causes.push({
+        ...me,
+        id: `C${causes.length + 1}`,
+        findings,
+        within: resolved.length - between,
+        between,
+        alternatives,
+        together: primary.filter((p) => p !== me),
+        certain: alternatives.length === 0 && first.verified,
+      });
+    }
+  }
+  return causes;
+}

@@ -1,0 +1,96 @@
+/**
+ * Which cell is wrong: the fewest cells whose new values make every relation hold, with those values — on the
+ * published documents, and on random consistent workbooks with planted faults.
+ */
+import { checkWorkbookRaw } from '../../../src/engine';
+import { locateCauses, type Cause } from '../../../src/locate/locate';
+import type { MipSolver } from '../../../src/locate/solver';
+import { corpusWorkbook, seedWorkbook } from '../../helpers/fixtures';
+import { nodeSolver } from '../../helpers/solver';
+import { generateBudget } from '../../../bench/budget/model';
+import { render, VARIANTS } from '../../../bench/budget/render';
+import { plant, faultCandidates } from '../../../bench/budget/faults';
+import type { Workbook } from '../../../src/snapshot';
+
+let solver: MipSolver;
+beforeAll(async () => { solver = await nodeSolver(); });
+
+function locate(wb: Workbook) {
+  const r = checkWorkbookRaw(wb, { keepRelations: true });
+  return { result: r, causes: locateCauses(r.checked ?? [], solver) };
+}
+
+const brief = (c: Cause) => [c.sheet, c.cell, c.current, c.suggested, c.certain, c.alternatives.length];
+
+describe('the published documents', () => {
+  test('司法局: the 项目支出 cell repeating 64,840,547.00 is the cause in both tables, to be 0.00, and it resolves their errors', () => {
+    const { result, causes } = locate(corpusWorkbook('sh-putuo-sfj-2026-unit-budget'));
+    expect(causes.map(brief)).toEqual([
+      ['支出总表', 'G8', '64840547.00', '0.00', true, 0],
+      ['一般公共预算支出功能分类表', 'G8', '64840547.00', '0.00', true, 0],
+    ]);
+    // Each resolves the row that did not cross-foot and the 款 that did not add up: the table's two errors.
+    for (const c of causes) {
+      expect(c.findings.map((i) => [result.findings[i].relation, result.findings[i].severity])).toEqual([
+        [`${result.findings[c.findings[0]].table}.hierarchy`, 'error'], [`${result.findings[c.findings[0]].table}.cross-foot`, 'error'],
+      ]);
+      expect([c.within, c.between]).toEqual([2, 0]);
+    }
+  });
+
+  test('宜川路街道: 30299 printing the 302 total is the cause, to be 0.00; the 0.01 roundings are not located', () => {
+    const { causes } = locate(corpusWorkbook('sh-putuo-yichuan-2025-final'));
+    expect(causes.map(brief)).toEqual([['一般公共预算财政拨款基本支出决算表', 'F32', '1844.57', '0.00', true, 0]]);
+  });
+
+  test('documents with 尾差 only, or none, get no cause', () => {
+    for (const doc of ['sh-putuo-zfb-2025-budget', 'sh-putuo-wanli-2025-budget', 'sh-putuo-czj-2024-final']) {
+      expect([doc, locate(corpusWorkbook(doc)).causes]).toEqual([doc, []]);
+    }
+    expect(locate(seedWorkbook('004')).causes).toEqual([]);
+  });
+
+  test('seed 000: 0.16 under three blank totals — the one detail, in both columns, not the three totals', () => {
+    const { causes } = locate(seedWorkbook('000'));
+    expect(causes.map(brief)).toEqual([['three-public', 'C13', '0.16', '0.00', true, 0], ['three-public', 'D13', '0.16', '0.00', true, 0]]);
+    expect(causes[0].together.map((t) => t.cell)).toEqual(['D13']);
+  });
+});
+
+describe('planted faults in random consistent workbooks', () => {
+  const variants = VARIANTS.filter((v) => ['hebei', 'shanghai-budget', 'shanghai-final'].includes(v.name));
+
+  test('one retyped detail: exactly that cell is the unique cause, with its original value', () => {
+    for (const seed of [11, 12, 13]) {
+      const budget = generateBudget(seed);
+      for (const v of variants) {
+        const rendered = render(budget, v);
+        const id = faultCandidates(budget, 'detail-off', { variants: [v], nonZero: true }).filter((x) => x.startsWith('expenditure|'))[seed % 3];
+        const { rendered: faulty, planted } = plant(rendered, { kind: 'detail-off', id });
+        const { causes } = locate(faulty.workbook);
+        const cell = rendered.cells.get(id);
+        expect({ seed, variant: v.name, causes: causes.map((c) => [c.sheet, c.cell, c.suggested, c.certain]) }).toEqual({
+          seed, variant: v.name, causes: [[planted.sheet, planted.address, expect.stringMatching(/^\d/), true]],
+        });
+        // The suggested value is the value before the fault.
+        const before = faulty.workbook.sheets.find((s) => s.name === cell?.sheet);
+        expect(before).toBeDefined();
+        const original = rendered.workbook.sheets.find((s) => s.name === planted.sheet)?.rows.flat().find((c) => c?.address === planted.address);
+        expect(Number(causes[0].suggested)).toBeCloseTo(typeof original?.value === 'number' ? original.value : 0, 6);
+      }
+    }
+  });
+
+  test('two independent faults in different tables: both cells, each the cause of its own findings', () => {
+    const budget = generateBudget(21);
+    const v = variants[0];
+    const rendered = render(budget, v);
+    const a = faultCandidates(budget, 'detail-off', { variants: [v], nonZero: true }).find((x) => x.startsWith('expenditure|')) as string;
+    const b = faultCandidates(budget, 'detail-off', { variants: [v], nonZero: true }).find((x) => x.startsWith('basic-expenditure|')) as string;
+    const one = plant(rendered, { kind: 'detail-off', id: a });
+    const two = plant(one.rendered, { kind: 'detail-off', id: b });
+    const { causes } = locate(two.rendered.workbook);
+    expect(causes.map((c) => `${c.sheet}!${c.cell}`).sort()).toEqual([`${one.planted.sheet}!${one.planted.address}`, `${two.planted.sheet}!${two.planted.address}`].sort());
+    expect(causes.every((c) => c.certain)).toBe(true);
+  });
+});
