@@ -1,17 +1,28 @@
-// Builds the add-in into dist/addin: one shared-runtime page (taskpane.html) that loads the functions bundle
-// (custom functions + ribbon commands), the functions metadata generated from the JSDoc by
-// custom-functions-metadata-plugin (never hand-written), the manifest with its URLs pointed at the chosen base,
-// the icons, and office.js itself (served with the add-in: closed government networks reach no CDN).
-//   npm run build:addin                                        → https://localhost:3000/
-//   npm run build:addin -- --env baseUrl=https://intranet.example/budget/   → an intranet web server
+// Builds the add-in into dist/addin: one shared-runtime page (taskpane.html) that loads the functions bundle and
+// the task pane bundle (with the ribbon commands), the ribbon's page for Excel without a shared runtime
+// (commands.html: the task pane bundle alone), the functions metadata generated from the JSDoc by
+// custom-functions-metadata-plugin (never hand-written) in English and Chinese, both manifests (manifest.xml and
+// manifest-excel2016-2019.xml) with their URLs pointed at the chosen base, the icons, the webview check, and
+// office.js itself (served with the add-in: closed government networks reach no CDN).
+//   npm run build:addin                                                      → https://localhost:3000/
+//   npm run build:addin -- --env baseUrl=https://budget.czj.example/addin/   → an intranet web server
+// Other settings (--env): out=NAME builds into dist/NAME instead of dist/addin (npm start uses dist/addin-debug,
+// so it never replaces a production build); playground adds the playground and builds into dist/playground.
 const fs = require('node:fs');
 const path = require('node:path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 
 const DEV_BASE = 'https://localhost:3000/';
+/** The manifests, each emitted under its own name with the base URL rewritten. */
+const MANIFESTS = ['manifest.xml', 'manifest-excel2016-2019.xml'];
 
-/** Emits files that are not modules: the manifest (with the base URL rewritten), icons and office.js. */
+/** A manifest with every URL moved from the dev server to `baseUrl` (the manifests keep all URLs under one base). */
+function rewriteManifest(xml, baseUrl) {
+  return xml.split(DEV_BASE).join(baseUrl);
+}
+
+/** Emits files that are not modules: the manifests (with the base URL rewritten), icons, the webview check and office.js. */
 class StaticFilesPlugin {
   constructor(baseUrl) {
     this.baseUrl = baseUrl;
@@ -20,8 +31,13 @@ class StaticFilesPlugin {
     const { RawSource } = compiler.webpack.sources;
     compiler.hooks.thisCompilation.tap('StaticFiles', (compilation) => {
       compilation.hooks.processAssets.tap({ name: 'StaticFiles', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        const manifest = fs.readFileSync(path.join(__dirname, 'manifest.xml'), 'utf8').split(DEV_BASE).join(this.baseUrl);
-        compilation.emitAsset('manifest.xml', new RawSource(manifest));
+        for (const name of MANIFESTS) {
+          compilation.emitAsset(name, new RawSource(rewriteManifest(fs.readFileSync(path.join(__dirname, name), 'utf8'), this.baseUrl)));
+        }
+        // ES5 and ES2020 on purpose, never through the TypeScript loader: see taskpane/webview/check.js.
+        for (const f of ['probe.js', 'check.js']) {
+          compilation.emitAsset(`webview/${f}`, new RawSource(fs.readFileSync(path.join(__dirname, 'taskpane', 'webview', f))), { minimized: true });
+        }
         const assets = path.join(__dirname, 'assets');
         if (fs.existsSync(assets)) {
           for (const f of fs.readdirSync(assets).filter((x) => x.endsWith('.png'))) compilation.emitAsset(`assets/${f}`, new RawSource(fs.readFileSync(path.join(assets, f))));
@@ -45,6 +61,34 @@ class StaticFilesPlugin {
   }
 }
 
+/**
+ * Splits the bilingual functions.json that custom-functions-metadata-plugin generated into functions.json
+ * (English) and functions.zh-CN.json (Chinese), in the build itself: `npm run build:addin` is webpack alone, so
+ * every option given to it reaches webpack, and the dev server serves the same two files. A description
+ * without both languages fails the build (scripts/localize-functions.ts).
+ */
+class LocalizeFunctionsPlugin {
+  apply(compiler) {
+    const { RawSource } = compiler.webpack.sources;
+    compiler.hooks.thisCompilation.tap('LocalizeFunctions', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'LocalizeFunctions', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const asset = compilation.getAsset('functions.json');
+        if (!asset) return; // the metadata plugin reported why
+        // The localizer is TypeScript (tested on its own): tsx loads it here as it runs the project's scripts.
+        const { localize, ZH_FILE } = require('tsx/cjs/api').require('./scripts/localize-functions.ts', __filename);
+        try {
+          const { en, zh } = localize(JSON.parse(asset.source.source().toString()));
+          // Four-space indent, as custom-functions-metadata writes it.
+          compilation.updateAsset('functions.json', new RawSource(JSON.stringify(en, null, 4)));
+          compilation.emitAsset(ZH_FILE, new RawSource(JSON.stringify(zh, null, 4)));
+        } catch (e) {
+          compilation.errors.push(new compiler.webpack.WebpackError(`functions/functions.ts: ${e.message}`));
+        }
+      });
+    });
+  }
+}
+
 module.exports = async (env = {}, argv = {}) => {
   // `npm start` serves dist/addin over HTTPS with the Office development certificates (trusted localhost).
   let https;
@@ -59,7 +103,10 @@ module.exports = async (env = {}, argv = {}) => {
   }
   const playground = Boolean(env.playground);
   const baseUrl = env.baseUrl ? (env.baseUrl.endsWith('/') ? env.baseUrl : `${env.baseUrl}/`) : DEV_BASE;
-  if (!/^https:\/\//.test(baseUrl)) throw new Error(`baseUrl must be an https:// URL (Office requires HTTPS): ${baseUrl}`);
+  if (!/^https:\/\/[^/?#\s]+\/[^?#\s]*$/.test(baseUrl)) throw new Error(`baseUrl must be an https:// URL without query or fragment (Office requires HTTPS): ${baseUrl}`);
+  const out = playground ? 'playground' : env.out ?? 'addin';
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(out)) throw new Error(`out must be a folder name under dist/: ${out}`);
+  const outDir = path.resolve(__dirname, 'dist', out);
   return {
     mode: argv.mode ?? 'production',
     devtool: argv.mode === 'development' ? 'source-map' : false,
@@ -71,24 +118,31 @@ module.exports = async (env = {}, argv = {}) => {
       functions: './functions/functions.ts',
       taskpane: ['./taskpane/commands.ts', './taskpane/ui/index.tsx'],
     },
-    output: { path: path.resolve(__dirname, 'dist', playground ? 'playground' : 'addin'), filename: '[name].js', clean: true, publicPath: playground ? '' : baseUrl },
+    output: { path: outDir, filename: '[name].js', clean: true, publicPath: playground ? '' : baseUrl },
     resolve: { extensions: ['.ts', '.tsx', '.js'] },
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.addin.json' } } }],
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './functions/functions.ts' }),
+      new LocalizeFunctionsPlugin(),
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './taskpane/taskpane.html', chunks: ['functions', 'taskpane'], chunksSortMode: 'manual' }),
+      // The ribbon's page where there is no shared runtime: the commands without the pane or the functions.
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './taskpane/commands.html', chunks: ['taskpane'] }),
       new HtmlWebpackPlugin({ filename: 'help.html', template: './taskpane/help.html', chunks: [] }),
       ...(playground ? [new HtmlWebpackPlugin({ filename: 'index.html', template: './playground/index.html', chunks: ['playground', 'functions', 'taskpane'], chunksSortMode: 'manual' })] : []),
       new StaticFilesPlugin(baseUrl),
     ],
     performance: { hints: false },
     devServer: {
-      static: path.resolve(__dirname, 'dist', 'addin'),
+      static: outDir,
       port: 3000,
       server: https ? { type: 'https', options: https } : 'https',
       headers: { 'Access-Control-Allow-Origin': '*' },
     },
   };
 };
+
+module.exports.DEV_BASE = DEV_BASE;
+module.exports.MANIFESTS = MANIFESTS;
+module.exports.rewriteManifest = rewriteManifest;

@@ -1,12 +1,22 @@
-// `npm start` / `npm stop` for the Excel add-in, the convention of office-addin-debugging (which cannot be
-// installed from this machine's registry: its transitive dependency cssomnom answers 404), in one script:
+// `npm start` / `npm stop` for the Excel add-in, the convention of office-addin-debugging, in one script:
 //   npm start [-- --desktop|--web] [--no-sideload] [--port 3000]
-//       builds dist/addin (development), starts the webpack dev server in the background, waits until it
-//       answers, then sideloads dist/addin/manifest.xml into Excel desktop (Windows, macOS) or prints the
-//       Excel-on-the-web upload steps (Linux, or --web)
+//       builds dist/addin-debug (development; never dist/addin, which may hold a production build for the
+//       intranet), starts the webpack dev server in the background, waits until it answers, then sideloads
+//       dist/addin-debug/manifest.xml into Excel desktop (Windows, macOS) or prints the Excel-on-the-web upload
+//       steps (Linux, or --web)
 //   npm stop
 //       stops that server and unregisters the manifest
 // The session is recorded in dist/.addin-debug.json (ADDIN_DEBUG_STATE overrides the path, for the tests).
+//
+// Why not office-addin-debugging / office-addin-dev-settings themselves: they do not install with `npm ci` on a
+// fresh machine. office-addin-dev-settings (3.x and 4.0.0, so office-addin-debugging 6.x and 7.0.0) has the peer
+// dependency @microsoft/m365agentstoolkit-cli, which npm installs, and under it @azure/msal-node-extensions needs
+// keytar: a native module whose install script downloads a prebuilt binary from github.com (unreachable here and
+// on a closed intranet) and otherwise compiles against libsecret-1 (headers absent on a fresh machine; on
+// Windows, Visual Studio's build tools). Only `--omit=peer` for every install of the project would avoid it.
+// What is ours here is what is specific to this project: the background server with its state file, the build
+// lock shared with the tests, Linux (Excel on the web), bilingual messages. The manifest is read with
+// office-addin-manifest, which does install cleanly.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
@@ -14,16 +24,20 @@ import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join, posix, resolve } from 'node:path';
-import { localizeDir } from './localize-functions';
 
 const ROOT = resolve(__dirname, '..');
-export const ADDIN_DIR = join(ROOT, 'dist', 'addin');
+/** Where `npm start` builds: not dist/addin, so a production build there (npm run build:addin) survives it. */
+export const ADDIN_DIR_NAME = 'addin-debug';
+export const ADDIN_DIR = join(ROOT, 'dist', ADDIN_DIR_NAME);
 export const BUILT_MANIFEST = join(ADDIN_DIR, 'manifest.xml');
 export const DEFAULT_STATE_FILE = join(ROOT, 'dist', '.addin-debug.json');
 export const DEFAULT_PORT = 3000;
 /** The dev server compiles in memory before it answers: a minute or two on a busy machine. */
 const READY_TIMEOUT_MS = 180_000;
-/** The lock test/functions/harness.ts takes too: webpack's `clean` empties dist/addin while it builds. */
+/**
+ * The lock test/functions/harness.ts takes too: one webpack build of the add-in at a time on this machine (its
+ * output folder is emptied while it builds, and two builds at once on two cores take longer than one after another).
+ */
 const BUILD_LOCK = join(ROOT, 'dist', '.addin-build.lock');
 const STALE_LOCK_MS = 300_000;
 
@@ -51,14 +65,32 @@ export class CliError extends Error {
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The add-in id: the text of the manifest's <Id> element (a GUID). */
-export function readAddinId(manifestXml: string): string {
-  // Comments could mention an <Id>; the element names are case-sensitive (<TaskpaneId> is another element).
-  const xml = manifestXml.replace(/<!--[\s\S]*?-->/g, '');
-  const m = /<Id>\s*([^<]*?)\s*<\/Id>/.exec(xml);
-  if (!m) throw new CliError('清单中没有 <Id> 元素 / the manifest has no <Id> element');
-  if (!GUID.test(m[1])) throw new CliError(`清单的 <Id> 不是 GUID / the manifest's <Id> is not a GUID: ${m[1]}`);
-  return m[1];
+/**
+ * office-addin-manifest, loaded when first needed with Node's own require: a dependency of it
+ * (@microsoft/app-manifest → strip-bom) is an ES module that Node 20.19+ requires natively, and Jest's module
+ * system does not.
+ */
+function officeAddinManifest(): typeof import('office-addin-manifest') {
+  try {
+    return createRequire(__filename)('office-addin-manifest') as typeof import('office-addin-manifest');
+  } catch (e) {
+    throw new CliError(`无法加载 office-addin-manifest（需要 Node.js 20.19 及以上）/ cannot load office-addin-manifest (it needs Node.js 20.19 or later): ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
+}
+
+/** The add-in id: the <Id> of the manifest at `path` (a GUID), read with office-addin-manifest. */
+export async function readAddinId(path: string): Promise<string> {
+  const { OfficeAddinManifest } = officeAddinManifest();
+  let id: string | undefined;
+  try {
+    id = (await OfficeAddinManifest.readManifestFile(path)).id;
+  } catch (e) {
+    throw new CliError(`无法读取清单 / cannot read the manifest ${path}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+  }
+  const text = id?.trim() ?? '';
+  if (text === '') throw new CliError('清单中没有 <Id> 元素 / the manifest has no <Id> element');
+  if (!GUID.test(text)) throw new CliError(`清单的 <Id> 不是 GUID / the manifest's <Id> is not a GUID: ${text}`);
+  return text;
 }
 
 export type Step =
@@ -407,14 +439,15 @@ async function withBuildLock<T>(f: () => Promise<T>): Promise<T> {
 }
 
 /**
- * `webpack --mode development --env baseUrl=…` (webpack.config.js's config function), then the localize step.
+ * `webpack --mode development --env baseUrl=… --env out=addin-debug` (webpack.config.js's config function, which
+ * also writes the Chinese function metadata).
  * webpack runs in a child process: this one keeps a free event loop, so Ctrl+C still releases the lock (tsx
  * kills a script that does not take a signal within milliseconds, as a busy in-process build would not).
  */
 async function buildAddin(baseUrl: string): Promise<void> {
   const cli = createRequire(__filename).resolve('webpack-cli/bin/cli.js');
   await withBuildLock(async () => {
-    const child = spawn(process.execPath, [cli, '--mode', 'development', '--env', `baseUrl=${baseUrl}`], {
+    const child = spawn(process.execPath, [cli, '--mode', 'development', '--env', `baseUrl=${baseUrl}`, '--env', `out=${ADDIN_DIR_NAME}`], {
       cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true,
     });
     const onSignal = (): void => {
@@ -441,11 +474,6 @@ async function buildAddin(baseUrl: string): Promise<void> {
     } finally {
       process.removeListener('SIGINT', onSignal);
       process.removeListener('SIGTERM', onSignal);
-    }
-    try {
-      localizeDir(ADDIN_DIR);
-    } catch (e) {
-      throw new CliError(`构建失败（函数说明本地化）/ the build failed (localizing the function descriptions): ${e instanceof Error ? e.message : String(e)}`);
     }
   });
 }
@@ -479,7 +507,7 @@ function startServer(port: number, baseUrl: string, log: string): number {
   mkdirSync(dirname(log), { recursive: true });
   const out = openSync(log, 'w');
   try {
-    const child = spawn(process.execPath, [cli, 'serve', '--mode', 'development', '--port', String(port), '--env', `baseUrl=${baseUrl}`], {
+    const child = spawn(process.execPath, [cli, 'serve', '--mode', 'development', '--port', String(port), '--env', `baseUrl=${baseUrl}`, '--env', `out=${ADDIN_DIR_NAME}`], {
       cwd: ROOT, detached: true, stdio: ['ignore', out, out], windowsHide: true,
     });
     // A failure to spawn is reported through 'error' later; without a listener it would crash this script.
@@ -568,7 +596,7 @@ export async function start(options: StartOptions): Promise<void> {
   const web = options.mode === 'web' || !desktop;
   const { port } = options;
   if (!(await isPortFree(port))) throw portBusy(port);
-  const addinId = readAddinId(readFileSync(join(ROOT, 'manifest.xml'), 'utf8'));
+  const addinId = await readAddinId(join(ROOT, 'manifest.xml'));
   // The manifest's URLs must name the port the server listens on.
   const baseUrl = `https://localhost:${port}/`;
   const plan = sideloadPlan(process.platform, BUILT_MANIFEST, addinId, homedir(), { web, baseUrl });

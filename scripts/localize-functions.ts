@@ -1,11 +1,13 @@
-// Splits the bilingual custom-function metadata into one file per language, after webpack has generated
-// dist/addin/functions.json from the JSDoc (npm run build:addin):
+// Splits the bilingual custom-function metadata that custom-functions-metadata-plugin generates from the JSDoc
+// into one file per language:
 //   functions.json        English descriptions only
 //   functions.zh-CN.json  Chinese descriptions only; ids, names and parameters identical
 // The JSDoc descriptions in functions/functions.ts are written "中文 … / English …" on one line, or as a Chinese
 // line followed by an English line. A description without both parts fails the build, so no function ships
-// untranslated.   npx tsx scripts/localize-functions.ts [dir]   (dir defaults to dist/addin)
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+// untranslated. webpack.config.js runs localize() inside the build (npm run build:addin is webpack alone, so its
+// options reach webpack, and the dev server serves both files); on a folder built otherwise:
+//   npx tsx scripts/localize-functions.ts [dir]   (dir defaults to dist/addin)
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export interface ParameterMetadata {
@@ -165,17 +167,18 @@ function shape(m: FunctionsMetadata): string {
 }
 
 /**
- * Rewrites dir/functions.json in English and writes dir/functions.zh-CN.json. Run twice, it sees the English-only
- * file next to a newer Chinese one for the same functions and leaves both alone (webpack's clean removes the
- * Chinese file on every build).
+ * Rewrites dir/functions.json in English and writes dir/functions.zh-CN.json. On a folder already localized (by
+ * the build, or by an earlier run) — functions.json without Chinese, next to a Chinese file for the same
+ * functions — it leaves both alone.
  */
 export function localizeDir(dir: string): { functions: number; written: boolean } {
   const enPath = join(dir, 'functions.json');
   const zhPath = join(dir, ZH_FILE);
   if (!existsSync(enPath)) throw new Error(`${enPath} not found: run webpack first (npm run build:addin)`);
   const metadata = JSON.parse(readFileSync(enPath, 'utf8')) as FunctionsMetadata;
-  // Already done: no Chinese left in functions.json, and the Chinese file written after it for the same functions.
-  if (existsSync(zhPath) && statSync(zhPath).mtimeMs >= statSync(enPath).mtimeMs && !descriptions(metadata).some((d) => HAN.test(d))) {
+  // Already done: no Chinese left in functions.json, and a Chinese file for the same functions beside it. (The
+  // build writes both at once, so their times say nothing about their order.)
+  if (existsSync(zhPath) && !descriptions(metadata).some((d) => HAN.test(d))) {
     const zh = JSON.parse(readFileSync(zhPath, 'utf8')) as FunctionsMetadata;
     if (shape(zh) === shape(metadata)) return { functions: metadata.functions.length, written: false };
   }

@@ -1,17 +1,28 @@
-// Offline check of the add-in-only XML manifest, for networks where Microsoft's online validator cannot be
-// reached:   npm run validate   (npx tsx scripts/validate-manifest.ts [manifest.xml])
-// Exit status 0: no error (warnings allowed); 1: at least one error; 2: no readable file.
+// Offline check of the add-in-only XML manifests, for networks where Microsoft's online validator cannot be
+// reached:
+//   npm run validate                               both source manifests (manifest.xml, manifest-excel2016-2019.xml)
+//   npm run validate -- dist/addin/manifest.xml    any manifest, e.g. the built ones (several paths allowed)
+//   npm run validate -- --schemas DIR …            Microsoft's XSD files from DIR
+// Exit status 0: no error (warnings allowed); 1: at least one error; 2: no readable file, bad arguments.
 //
-// It checks what the schema and the Office documentation require of this add-in's kind of manifest
-// (TaskPaneApp, VersionOverrides 1.0 for Workbook): well-formed XML, namespaces, the element order of the schema
-// sequences, required elements, resource references and their lengths, https URLs under one base; and what this
-// project requires of it: the shared runtime (SharedRuntime 1.1, lifetime long, one page for functions, ribbon
-// and task pane), the BUDGET namespace, ReadWriteDocument. Messages are Chinese, then English.
+// Two layers. (1) Microsoft's manifest schemas (XSD), run by libxml2 compiled to WebAssembly (xmllint-wasm,
+// offline), from ../shared/reference/office-manifest-xsd (or --schemas DIR, or OFFICE_MANIFEST_XSD); where no
+// schemas are found this layer is skipped and the output says so. (2) Its own checks, with messages in Chinese
+// then English that name the line: what the schema and the Office documentation require of this add-in's kind
+// of manifest (TaskPaneApp, VersionOverrides 1.0 for Workbook): well-formed XML, namespaces, the element order
+// of the schema sequences, required elements, resource references and their lengths, https URLs under one base;
+// and what this project requires of each of its two kinds of manifest:
+//   - shared runtime (manifest.xml; Excel with SharedRuntime 1.1): SharedRuntime 1.1 required, lifetime long, one
+//     page for functions, ribbon and task pane, the BUDGET namespace;
+//   - without shared runtime (manifest-excel2016-2019.xml; Excel 2016 / 2019): no SharedRuntime or custom
+//     functions anywhere, ExcelApi 1.4 required (validation reads used ranges with getUsedRangeOrNullObject);
+// and ReadWriteDocument for both.
 //
 // The XML reader is a small strict one of its own (no DTD, five predefined entities, namespaces resolved):
 // a manifest is small, and its well-formedness is itself one of the checks.
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { validateXML } from 'xmllint-wasm';
 
 // ---------------------------------------------------------------------------------------------------------
 // XML
@@ -287,11 +298,25 @@ export const BT_NS = 'http://schemas.microsoft.com/office/officeappbasictypes/1.
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 
 /** What this project requires beyond the schema. */
-export const EXPECTED = { namespace: 'BUDGET', permissions: 'ReadWriteDocument', sharedRuntime: '1.1' } as const;
+export const EXPECTED = { namespace: 'BUDGET', permissions: 'ReadWriteDocument', sharedRuntime: '1.1', excelApi: '1.4' } as const;
+
+/**
+ * The two kinds of manifest the project ships: `shared` (one shared runtime for custom functions, ribbon and
+ * task pane) and `classic` (ribbon and task pane in their own runtimes, no custom functions: for Excel without
+ * SharedRuntime 1.1). A manifest declaring a runtime, custom functions or the SharedRuntime set is `shared`.
+ */
+export type ManifestKind = 'shared' | 'classic';
+
+export const KIND_NAMES: Readonly<Record<ManifestKind, { zh: string; en: string }>> = {
+  shared: { zh: '共享运行时（自定义函数、功能区、任务窗格）', en: 'shared runtime (custom functions, ribbon, task pane)' },
+  classic: { zh: '无共享运行时（功能区、任务窗格；Excel 2016/2019）', en: 'without shared runtime (ribbon, task pane; Excel 2016/2019)' },
+};
 
 export interface ManifestReport {
   errors: string[];
   warnings: string[];
+  /** Which of the project's two kinds the manifest is (absent when it is not even an OfficeApp). */
+  kind?: ManifestKind;
   /** The base (origin and path prefix) all URLs share; absent when they do not share one. */
   base?: string;
   /** FunctionName of every ExecuteFunction action, in document order. */
@@ -322,7 +347,7 @@ const BASE_MODELS: Readonly<Record<string, readonly Particle[]>> = {
   ],
   Id: LEAF, AlternateId: LEAF, Version: LEAF, ProviderName: LEAF, DefaultLocale: LEAF, Permissions: LEAF,
   DisplayName: LOCALIZED, Description: LOCALIZED, IconUrl: LOCALIZED, HighResolutionIconUrl: LOCALIZED, SupportUrl: LOCALIZED,
-  AppDomains: [many('AppDomain', 0)], AppDomain: LEAF,
+  AppDomains: [many('AppDomain')], AppDomain: LEAF,
   Hosts: [many('Host')], Host: LEAF,
   Requirements: [opt('Sets'), opt('Methods')], Sets: [many('Set')], Set: LEAF, Methods: [many('Method')], Method: LEAF,
   DefaultSettings: [one('SourceLocation')], SourceLocation: LOCALIZED,
@@ -552,17 +577,41 @@ export function validateManifest(xml: string): ManifestReport {
     if (attr(el, 'Value') === undefined) error(el, `<${el.name}> 缺少 Value 属性`, `<${el.name}> has no Value attribute`);
   }
 
-  // Requirements: the shared runtime -------------------------------------------------------------------
+  // The kind: shared runtime or not -------------------------------------------------------------------
   const sets = kid(kid(root, 'Requirements'), 'Sets');
-  const shared = kids(sets, 'Set').find((s) => attr(s, 'Name') === 'SharedRuntime');
-  if (!shared) {
-    error(kid(root, 'Requirements') ?? root, `<Requirements> 中缺少 <Set Name="SharedRuntime" MinVersion="${EXPECTED.sharedRuntime}"/>（函数、功能区按钮与任务窗格共用一个运行时）`,
-      `<Requirements> lacks <Set Name="SharedRuntime" MinVersion="${EXPECTED.sharedRuntime}"/> (functions, ribbon buttons and task pane share one runtime)`);
+  const requiredSet = (name: string): XmlElement | undefined => kids(sets, 'Set').find((x) => attr(x, 'Name') === name);
+  const minVersion = (set: XmlElement): string => attr(set, 'MinVersion') ?? attr(sets, 'DefaultMinVersion') ?? '1.1';
+  const voWorkbook = kids(kid(vo, 'Hosts'), 'Host').find((h) => xsiType(h) === 'Workbook');
+  const runtimeEls = kids(kid(voWorkbook, 'Runtimes'), 'Runtime');
+  const functionPoints = voWorkbook ? [...walk(voWorkbook)].filter((e) => e.local === 'ExtensionPoint' && xsiType(e) === 'CustomFunctions') : [];
+  const kind: ManifestKind = runtimeEls.length > 0 || functionPoints.length > 0 || requiredSet('SharedRuntime') ? 'shared' : 'classic';
+
+  // Requirements -----------------------------------------------------------------------------------------
+  if (kind === 'shared') {
+    const shared = requiredSet('SharedRuntime');
+    if (!shared) {
+      error(kid(root, 'Requirements') ?? root, `<Requirements> 中缺少 <Set Name="SharedRuntime" MinVersion="${EXPECTED.sharedRuntime}"/>（函数、功能区按钮与任务窗格共用一个运行时）`,
+        `<Requirements> lacks <Set Name="SharedRuntime" MinVersion="${EXPECTED.sharedRuntime}"/> (functions, ribbon buttons and task pane share one runtime)`);
+    } else if (compareVersions(minVersion(shared), EXPECTED.sharedRuntime) < 0) {
+      error(shared, `SharedRuntime 的 MinVersion 至少应为 ${EXPECTED.sharedRuntime}，实为 ${minVersion(shared)}`,
+        `the MinVersion of SharedRuntime must be at least ${EXPECTED.sharedRuntime}, not ${minVersion(shared)}`);
+    }
   } else {
-    const min = attr(shared, 'MinVersion') ?? attr(sets, 'DefaultMinVersion') ?? '1.1';
-    if (compareVersions(min, EXPECTED.sharedRuntime) < 0) {
-      error(shared, `SharedRuntime 的 MinVersion 至少应为 ${EXPECTED.sharedRuntime}，实为 ${min}`,
-        `the MinVersion of SharedRuntime must be at least ${EXPECTED.sharedRuntime}, not ${min}`);
+    // Nothing that Excel 2016 / 2019 lack may be required: the manifest would not install there at all.
+    for (const name of ['SharedRuntime', 'CustomFunctionsRuntime']) {
+      const set = requiredSet(name);
+      if (set) {
+        error(set, `无共享运行时的清单不能要求 ${name}：缺少它的 Excel（2016、2019）将根本无法安装此加载项`,
+          `a manifest without the shared runtime must not require ${name}: Excel without it (2016, 2019) would not install the add-in at all`);
+      }
+    }
+    const excel = requiredSet('ExcelApi');
+    if (!excel) {
+      error(kid(root, 'Requirements') ?? root, `<Requirements> 中缺少 <Set Name="ExcelApi" MinVersion="${EXPECTED.excelApi}"/>（校验用 getUsedRangeOrNullObject 读取已用区域）`,
+        `<Requirements> lacks <Set Name="ExcelApi" MinVersion="${EXPECTED.excelApi}"/> (validation reads used ranges with getUsedRangeOrNullObject)`);
+    } else if (compareVersions(minVersion(excel), EXPECTED.excelApi) < 0) {
+      error(excel, `ExcelApi 的 MinVersion 至少应为 ${EXPECTED.excelApi}（getUsedRangeOrNullObject），实为 ${minVersion(excel)}`,
+        `the MinVersion of ExcelApi must be at least ${EXPECTED.excelApi} (getUsedRangeOrNullObject), not ${minVersion(excel)}`);
     }
   }
 
@@ -668,17 +717,15 @@ export function validateManifest(xml: string): ManifestReport {
   }
 
   // The VersionOverrides host: runtime, functions, commands ----------------------------------------------
-  const voHosts = kids(kid(vo, 'Hosts'), 'Host');
-  const workbook = voHosts.find((h) => xsiType(h) === 'Workbook');
+  const workbook = voWorkbook;
   if (!vo) error(root, '缺少 <VersionOverrides>（自定义函数与功能区命令在其中声明）', '<VersionOverrides> is missing (custom functions and ribbon commands are declared there)');
   else if (!workbook) error(kid(vo, 'Hosts') ?? vo, '<VersionOverrides> 中缺少 <Host xsi:type="Workbook">', '<VersionOverrides> lacks <Host xsi:type="Workbook">');
   if (workbook) {
-    const runtimes = kids(kid(workbook, 'Runtimes'), 'Runtime');
-    const runtime = runtimes[0];
-    if (!runtime) {
+    const runtime = runtimeEls[0];
+    if (kind === 'shared' && !runtime) {
       error(workbook, '缺少 <Runtimes><Runtime resid="…" lifetime="long"/></Runtimes>（共享运行时）',
         '<Runtimes><Runtime resid="…" lifetime="long"/></Runtimes> is missing (the shared runtime)');
-    } else if (attr(runtime, 'lifetime') !== 'long') {
+    } else if (runtime && attr(runtime, 'lifetime') !== 'long') {
       error(runtime, `<Runtime> 的 lifetime 应为 long（实为 ${attr(runtime, 'lifetime') ?? '未设置'}），否则任务窗格关闭后函数与按钮会失去运行时`,
         `the lifetime of <Runtime> must be long (it is ${attr(runtime, 'lifetime') ?? 'not set'}), `
           + 'or functions and buttons lose their runtime when the task pane closes');
@@ -692,8 +739,7 @@ export function validateManifest(xml: string): ManifestReport {
       }
     };
 
-    const functionPoints = [...walk(workbook)].filter((e) => e.local === 'ExtensionPoint' && xsiType(e) === 'CustomFunctions');
-    if (functionPoints.length === 0) error(workbook, '缺少 <ExtensionPoint xsi:type="CustomFunctions">', '<ExtensionPoint xsi:type="CustomFunctions"> is missing');
+    if (kind === 'shared' && functionPoints.length === 0) error(workbook, '缺少 <ExtensionPoint xsi:type="CustomFunctions">', '<ExtensionPoint xsi:type="CustomFunctions"> is missing');
     for (const point of functionPoints) {
       sameRuntime(kid(kid(point, 'Page'), 'SourceLocation'), '自定义函数 <Page>', 'the custom functions <Page>');
       const ns = kid(point, 'Namespace');
@@ -757,7 +803,7 @@ export function validateManifest(xml: string): ManifestReport {
     }
   }
 
-  return base === undefined ? { errors, warnings, functions } : { errors, warnings, base, functions };
+  return base === undefined ? { errors, warnings, kind, functions } : { errors, warnings, kind, base, functions };
 }
 
 /** A LocaleAwareSetting of the base manifest: DefaultValue required, values no longer than `max`. */
@@ -802,6 +848,48 @@ function checkSequence(el: XmlElement, model: readonly Particle[], error: (el: X
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Microsoft's schemas (XSD)
+
+const ROOT = resolve(__dirname, '..');
+/** The source manifests, validated when no path is given. */
+export const SOURCE_MANIFESTS = ['manifest.xml', 'manifest-excel2016-2019.xml'].map((f) => join(ROOT, f));
+/**
+ * Where Microsoft's manifest schemas are read from: ../shared/reference/office-manifest-xsd beside the project
+ * (its README says where they come from and what was changed so that libxml2 loads them).
+ */
+export const DEFAULT_SCHEMA_DIR = resolve(ROOT, '..', 'shared', 'reference', 'office-manifest-xsd');
+/** The schema of the root element; it imports the others (VersionOverrides, basic types). */
+export const ROOT_SCHEMA = 'OfficeAppManifestV1_1.xsd';
+
+/** The schema directory to use: the one given, else OFFICE_MANIFEST_XSD, else the default; undefined when it holds no root schema. */
+export function schemaDir(given?: string): string | undefined {
+  const dir = resolve(given ?? process.env.OFFICE_MANIFEST_XSD ?? DEFAULT_SCHEMA_DIR);
+  return existsSync(join(dir, ROOT_SCHEMA)) ? dir : undefined;
+}
+
+/**
+ * Validates a manifest against Microsoft's schemas with libxml2 (xmllint-wasm: WebAssembly, no network, no
+ * native build). Returns the violations as bilingual messages with their line, like the checks above; an
+ * empty list when the manifest conforms.
+ */
+export async function validateAgainstSchemas(xml: string, dir: string): Promise<string[]> {
+  const schemas = readdirSync(dir).filter((f) => f.endsWith('.xsd')).sort();
+  const file = (name: string): { fileName: string; contents: string } => ({ fileName: name, contents: readFileSync(join(dir, name), 'utf8') });
+  const result = await validateXML({
+    xml: { fileName: 'manifest.xml', contents: xml },
+    schema: file(ROOT_SCHEMA),
+    // The schemas the root one imports, by the file names its xs:import elements give.
+    preload: schemas.filter((f) => f !== ROOT_SCHEMA).map(file),
+  });
+  if (result.valid) return [];
+  return result.errors.map((e) => {
+    // libxml2 writes qualified names as {namespace}Local: the local name is what the manifest author reads.
+    const text = e.message.replace(/^Schemas validity error\s*:\s*/, '').replace(/\{[^}]*\}/g, '');
+    return message(e.loc?.lineNumber, `不符合微软清单架构（XSD）：${text}`, `does not conform to Microsoft's manifest schema (XSD): ${text}`);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // Command line
 
 export interface Io {
@@ -809,35 +897,70 @@ export interface Io {
   stderr(s: string): void;
 }
 
-export function main(argv: readonly string[], io: Io): number {
-  if (argv.length > 1 || argv[0] === '--help' || argv[0] === '-h') {
-    io.stderr('用法：validate-manifest [manifest.xml] / usage: validate-manifest [manifest.xml]\n');
+export const USAGE = '用法：validate-manifest [--schemas 目录] [清单.xml …] / usage: validate-manifest [--schemas DIR] [manifest.xml …]\n'
+  + '  不给路径时校验两份源清单 / with no path, both source manifests: manifest.xml, manifest-excel2016-2019.xml\n';
+
+/** Validates each manifest named (both source manifests by default); 0, 1 (an error) or 2 (unreadable, bad arguments). */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const paths: string[] = [];
+  let given: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--help' || a === '-h') {
+      io.stdout(USAGE);
+      return 0;
+    }
+    if (a === '--schemas' || a.startsWith('--schemas=')) {
+      given = a === '--schemas' ? argv[++i] : a.slice('--schemas='.length);
+      if (given === undefined || given === '') {
+        io.stderr(`--schemas 需要一个目录 / --schemas needs a directory\n${USAGE}`);
+        return 2;
+      }
+    } else if (a.startsWith('-')) {
+      io.stderr(`未知参数 / unknown option: ${a}\n${USAGE}`);
+      return 2;
+    } else paths.push(a);
+  }
+  const dir = schemaDir(given);
+  if (given !== undefined && dir === undefined) {
+    io.stderr(`${given} 中没有 ${ROOT_SCHEMA} / ${given} holds no ${ROOT_SCHEMA}\n`);
     return 2;
   }
-  const path = argv[0] ?? 'manifest.xml';
-  let xml: string;
-  try {
-    xml = readFileSync(path, 'utf8');
-  } catch (e) {
-    io.stderr(`无法读取 ${path} / cannot read ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 2;
+  let status = 0;
+  for (const path of paths.length > 0 ? paths : SOURCE_MANIFESTS) {
+    let xml: string;
+    try {
+      xml = readFileSync(path, 'utf8');
+    } catch (e) {
+      io.stderr(`无法读取 ${path} / cannot read ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
+      status = 2;
+      continue;
+    }
+    const r = validateManifest(xml);
+    // A manifest that is not even well-formed XML is reported once, by the checks above.
+    const xsd = dir !== undefined && r.kind !== undefined ? await validateAgainstSchemas(xml, dir) : [];
+    const errors = [...xsd, ...r.errors];
+    const name = basename(path);
+    const verdict = errors.length === 0 ? ['通过', 'passed'] : ['未通过', 'failed'];
+    const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+    io.stdout(`${name}：${verdict[0]}（${errors.length} 个错误，${r.warnings.length} 个警告） / `
+      + `${verdict[1]} (${plural(errors.length, 'error')}, ${plural(r.warnings.length, 'warning')})\n`);
+    if (r.kind !== undefined) io.stdout(`  类型 / kind: ${KIND_NAMES[r.kind].zh} / ${KIND_NAMES[r.kind].en}\n`);
+    io.stdout(dir !== undefined
+      ? `  微软清单架构 / Microsoft's schemas: ${r.kind === undefined ? '未检查 / not checked' : xsd.length === 0 ? '符合 / conforms' : `${xsd.length} 处不符 / ${xsd.length} violations`}（${dir}）\n`
+      : `  微软清单架构 / Microsoft's schemas: 未找到，跳过（可用 --schemas 指定目录） / not found, skipped (give --schemas DIR)\n`);
+    if (r.base !== undefined) io.stdout(`  URL 基址 / URL base: ${r.base}\n`);
+    io.stdout(`  ExecuteFunction 函数 / functions: ${r.functions.length > 0 ? r.functions.join(', ') : '（无） / (none)'}\n`);
+    for (const e of errors) io.stdout(`  ✗ ${e}\n`);
+    for (const w of r.warnings) io.stdout(`  ⚠ ${w}\n`);
+    if (errors.length > 0) status = Math.max(status, 1);
   }
-  const r = validateManifest(xml);
-  const name = basename(path);
-  const verdict = r.errors.length === 0 ? ['通过', 'passed'] : ['未通过', 'failed'];
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  io.stdout(`${name}：${verdict[0]}（${r.errors.length} 个错误，${r.warnings.length} 个警告） / `
-    + `${verdict[1]} (${plural(r.errors.length, 'error')}, ${plural(r.warnings.length, 'warning')})\n`);
-  if (r.base !== undefined) io.stdout(`  URL 基址 / URL base: ${r.base}\n`);
-  io.stdout(`  ExecuteFunction 函数 / functions: ${r.functions.length > 0 ? r.functions.join(', ') : '（无） / (none)'}\n`);
-  for (const e of r.errors) io.stdout(`  ✗ ${e}\n`);
-  for (const w of r.warnings) io.stdout(`  ⚠ ${w}\n`);
-  return r.errors.length > 0 ? 1 : 0;
+  return status;
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), {
+  void main(process.argv.slice(2), {
     stdout: (s) => { process.stdout.write(s); },
     stderr: (s) => { process.stderr.write(s); },
-  });
+  }).then((code) => { process.exitCode = code; });
 }

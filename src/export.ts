@@ -7,12 +7,33 @@ import { TABLE_NAMES_EN, TABLE_NAMES_ZH } from './table';
  * otherwise run a cell that starts like a formula (CSV injection), and messages quote the workbook's text.
  */
 
+/** How a finding is graded, as an explanation must match it: the severity, and whether it is a 尾差. */
+export function findingGrade(f: Pick<Finding, 'severity' | 'rounding'>): string {
+  return f.rounding ? `${f.severity}/rounding` : f.severity;
+}
+
 /**
- * The same identity for a finding in every run and language: what 已说明 explanations are keyed by. A relation
- * failing in several columns is one finding, keyed by its first column's total.
+ * The identity a 审核说明 (explanation) belongs to, the same in every run and language: the relation that
+ * failed (`income.hierarchy`, `link.summary-expenditure`; the rule for a finding that is no relation), its
+ * subject (`20805`), its grade (错误 / 警告 / 尾差 / 提示) and its difference, on its sheet. When any of
+ * these changes — the explained 0.01 尾差 of 款 20805 becomes a 63.56 error — the key changes with it: the
+ * explanation lapses and the finding shows as new, instead of calling a different finding 已说明.
+ *
+ * A finding with no subject (none the engine reports today) falls back to its first cell. The key is a JSON
+ * array, so it can never equal a key of the first format (`rule|sheet|cell`, by cell only), which lapses too.
  */
 export function findingKey(f: Finding | RawFinding): string {
-  return `${f.rule}|${f.sheet}|${f.cells[0] ?? ''}`;
+  return JSON.stringify([f.relation ?? f.rule, f.sheet, f.subject ?? f.cells[0] ?? '', findingGrade(f), f.difference ?? '']);
+}
+
+/** Whether a stored key is of the current format (one of an earlier format names no finding). */
+export function isFindingKey(key: string): boolean {
+  try {
+    const parts: unknown = JSON.parse(key);
+    return Array.isArray(parts) && parts.length === 5 && parts.every((p) => typeof p === 'string') && parts[0] !== '';
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -30,11 +51,30 @@ export function findingPlace(f: Pick<Finding, 'cells' | 'sheet'>): string {
   return at.address === '' ? at.sheet : `${at.sheet}!${at.address}`;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * What makes a spreadsheet read a cell as a formula: = + - @ and their full-width forms ＝ ＋ － ＠ (an IME
+ * types them, and a spreadsheet in a CJK locale may read them as the ASCII signs), tab and carriage return.
+ */
+const FORMULA_SIGN = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+/**
+ * What a spreadsheet may skip before the sign: white space (ASCII, no-break, ideographic, the Unicode spaces)
+ * and invisible format characters (zero-width space / joiners, word joiner, BOM, soft hyphen, bidi marks).
+ */
+const INVISIBLE_LEAD = /^[\s\u00A0\u00AD\u180E\u2000-\u200F\u2028-\u202F\u205F-\u206F\u3000\uFEFF]+/;
+/** A plain decimal amount, as the engine prints them (`-0.01`, `536.45`, `-1,234.50`): a number, never a formula. */
+const AMOUNT = /^-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
 
-/** One CSV field: never a formula when Excel opens it, then quoted per RFC 4180 where needed. */
+/** Whether a spreadsheet could read the cell as a formula: a formula sign first, or after white space or invisible characters. */
+export function startsLikeFormula(s: string): boolean {
+  return FORMULA_SIGN.test(s) || FORMULA_SIGN.test(s.replace(INVISIBLE_LEAD, ''));
+}
+
+/**
+ * One CSV field: never a formula when Excel opens it, then quoted per RFC 4180 where needed. A cell that could
+ * start a formula gets a leading `'`; an amount (a negative one too: `-0.01`) stays a number.
+ */
 export function escapeCsvCell(s: string): string {
-  const inert = FORMULA_START.test(s) ? `'${s}` : s;
+  const inert = startsLikeFormula(s) && !AMOUNT.test(s) ? `'${s}` : s;
   return /[",\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
 }
 

@@ -5,7 +5,11 @@ export interface Requirements {
 }
 
 export interface Capabilities {
-  /** BUDGET.* functions: Microsoft 365 or retail Office 2016+, not volume-licensed Office 2021 or earlier. */
+  /**
+   * BUDGET.* functions (CustomFunctionsRuntime 1.1): Microsoft 365 from Version 1903, retail perpetual Office from
+   * Version 2311, volume-licensed Office 2021 and later, Excel on the web, Mac 16.34 (Microsoft's Custom Functions
+   * requirement sets); not volume-licensed Office 2016 / 2019.
+   */
   readonly customFunctions: boolean;
   /** One page for pane, functions and commands; showAsTaskpane. */
   readonly sharedRuntime: boolean;
@@ -26,8 +30,8 @@ export function capabilities(req: Requirements): Capabilities {
   const notes: Text[] = [];
   if (!customFunctions) {
     notes.push({
-      zh: '此版本的 Excel 不支持自定义函数（需要 Microsoft 365 或零售版 Office 2016 及以上；批量授权版 Office 2021 及更早版本不支持）。工作簿校验和任务窗格仍可使用。',
-      en: 'This Excel does not support custom functions (they need Microsoft 365 or retail Office 2016+, not volume-licensed Office 2021 or earlier). Validation and the task pane still work.',
+      zh: '此版本的 Excel 不支持自定义函数（需要 Microsoft 365 版本 1903 及以上、零售版 Office 版本 2311 及以上、批量授权版 Office 2021 及以上，或 Excel 网页版）。工作簿校验和任务窗格仍可使用。',
+      en: 'This Excel does not support custom functions (they need Microsoft 365 Version 1903 or later, retail Office Version 2311 or later, volume-licensed Office 2021 or later, or Excel on the web). Validation and the task pane still work.',
     });
   }
   if (!exactMarks) {

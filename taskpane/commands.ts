@@ -54,9 +54,17 @@ export async function onClearMarks(event: { completed(): void }, host: CommandHo
   }
 }
 
+/** The ribbon's ExecuteFunction actions, by the FunctionName the manifests give them. */
+export const ACTIONS: Readonly<Record<string, (event: Office.AddinCommands.Event) => void>> = {
+  validateWorkbook: (event) => void onValidate(event),
+  clearMarks: (event) => void onClearMarks(event),
+};
+
 if (typeof Office !== 'undefined') {
+  // Without a shared runtime (manifest-excel2016-2019.xml, commands.html) an Excel that predates
+  // Office.actions.associate calls the function of that name on the page's global object: both ways, then.
+  Object.assign(globalThis, ACTIONS);
   void Office.onReady(() => {
-    Office.actions.associate('validateWorkbook', (event: Office.AddinCommands.Event) => void onValidate(event));
-    Office.actions.associate('clearMarks', (event: Office.AddinCommands.Event) => void onClearMarks(event));
+    for (const [name, action] of Object.entries(ACTIONS)) Office.actions?.associate(name, action);
   });
 }

@@ -13,6 +13,7 @@ export function noteStore(host: Pick<PaneHost, 'document'>, lang: Lang): NoteSto
   return {
     lang,
     load: async () => {
+      await host.document.refresh?.();
       const raw = host.document.get(NOTES_KEY);
       return Array.isArray(raw) ? raw.filter((k): k is string => typeof k === 'string') : [];
     },
@@ -20,10 +21,14 @@ export function noteStore(host: Pick<PaneHost, 'document'>, lang: Lang): NoteSto
   };
 }
 
-/** The original fills of marked cells, kept in the document so they survive save and reopen. */
+/**
+ * The original fills of marked cells, kept in the document so they survive save and reopen, and read afresh
+ * each time: without a shared runtime the ribbon and the pane mark and unmark from runtimes of their own.
+ */
 export function fillStore(host: Pick<PaneHost, 'document'>): FillStore {
   return {
     load: async () => {
+      await host.document.refresh?.();
       const raw = host.document.get(FILLS_KEY);
       return Array.isArray(raw) ? (raw as SavedFill[]) : [];
     },

@@ -8,6 +8,12 @@ export interface DocumentStore {
   get(key: string): unknown;
   /** Sets (or, with undefined, removes) and saves. */
   set(key: string, value: unknown): Promise<void>;
+  /**
+   * Re-reads what is saved in the document. Without a shared runtime (manifest-excel2016-2019.xml) the ribbon's
+   * commands and the pane each hold their own copy of the settings: a copy read before the other runtime
+   * saved would lose that runtime's entries (the original fills of marked cells) on its next save.
+   */
+  refresh?(): Promise<void>;
 }
 
 /** A cell range that the user changed since the last run. */
@@ -37,13 +43,23 @@ export interface PaneHost {
 }
 
 export function documentStore(settings: Office.Settings): DocumentStore {
+  const refresh = (): Promise<void> => new Promise<void>((resolve) => {
+    // Where the host has no refreshAsync (a stub), or it fails, the copy in memory is what there is.
+    if (typeof settings.refreshAsync !== 'function') resolve();
+    else settings.refreshAsync(() => resolve());
+  });
   return {
     get: (key) => settings.get(key) as unknown,
-    set: (key, value) => new Promise<void>((resolve, reject) => {
-      if (value === undefined) settings.remove(key);
-      else settings.set(key, value);
-      settings.saveAsync((r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(r.error.message))));
-    }),
+    // Refreshed first: saveAsync writes the whole copy, so it must hold what another runtime saved meanwhile.
+    set: async (key, value) => {
+      await refresh();
+      await new Promise<void>((resolve, reject) => {
+        if (value === undefined) settings.remove(key);
+        else settings.set(key, value);
+        settings.saveAsync((r) => (r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new Error(r.error.message))));
+      });
+    },
+    refresh,
   };
 }
 

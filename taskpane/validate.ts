@@ -6,7 +6,7 @@ import { addNotes, removeNotes } from './ops/notes';
 import type { ExcelContext } from './office/port';
 import { applyMarks, clearMarks, marksFor, type SavedFill } from './office/marks';
 import { readWorkbook, WEB_PAYLOAD_LIMIT } from './office/read';
-import { getState, setState } from './state';
+import { setState } from './state';
 
 /** Where the original fills of marked cells are kept: in the document, so they survive save and reopen. */
 export interface FillStore {
@@ -64,7 +64,9 @@ export async function validateWorkbook(deps: ValidateDeps): Promise<Outcome> {
     return true;
   };
   try {
-    const previous = getState().saved.length > 0 ? getState().saved : await deps.fills.load();
+    // From the document, not this runtime's memory: without a shared runtime the ribbon's commands and the pane
+    // mark from runtimes of their own, and either may have marked or unmarked since this one last did.
+    const previous = await deps.fills.load();
     const book = await deps.run((ctx) => readWorkbook(ctx, { payloadLimit: deps.onTheWeb ? WEB_PAYLOAD_LIMIT : undefined }));
     if (cancelled()) return 'cancelled';
     setState({ phase: 'check' });
@@ -105,7 +107,7 @@ export async function validateWorkbook(deps: ValidateDeps): Promise<Outcome> {
 
 /** 清除标记: puts every marked cell's original fill back. */
 export async function unmarkWorkbook(deps: Pick<ValidateDeps, 'run' | 'fills' | 'notes'>): Promise<number> {
-  const saved = getState().saved.length > 0 ? getState().saved : await deps.fills.load();
+  const saved = await deps.fills.load();
   if (saved.length > 0) await deps.run((ctx) => clearMarks(ctx, saved));
   await deps.fills.save([]);
   const notes = deps.notes;

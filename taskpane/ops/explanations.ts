@@ -1,3 +1,4 @@
+import { isFindingKey } from '../../src/export';
 import type { DocumentStore } from '../host';
 
 /** Where 审核说明 live: in the workbook's own settings, so they travel with the file. */
@@ -14,9 +15,11 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 }
 
 /**
- * The stored explanations by finding key (src/export findingKey). The settings may have been written by
- * another version or edited by hand: entries that are not a note with a valid time are skipped, and
- * nothing here throws.
+ * The stored explanations by finding key (src/export findingKey: relation, sheet, subject, grade and
+ * difference). The settings may have been written by another version or edited by hand: entries that are not
+ * a note with a valid time are skipped, and nothing here throws. Entries under a key of an earlier format
+ * (`rule|sheet|cell`, which named a cell, not a finding) lapse: they are not loaded, so no finding shows
+ * 已说明 on their account, and the next explanation written drops them from the workbook.
  */
 export function loadExplanations(store: DocumentStore): Map<string, Explanation> {
   const out = new Map<string, Explanation>();
@@ -29,7 +32,7 @@ export function loadExplanations(store: DocumentStore): Map<string, Explanation>
   }
   if (!isRecord(raw)) return out;
   for (const [key, v] of Object.entries(raw)) {
-    if (key === '' || !isRecord(v) || typeof v.note !== 'string' || typeof v.at !== 'string' || Number.isNaN(Date.parse(v.at))) continue;
+    if (!isFindingKey(key) || !isRecord(v) || typeof v.note !== 'string' || typeof v.at !== 'string' || Number.isNaN(Date.parse(v.at))) continue;
     out.set(key, { note: v.note, at: v.at });
   }
   return out;
@@ -40,7 +43,7 @@ function save(store: DocumentStore, all: ReadonlyMap<string, Explanation>): Prom
   return store.set(EXPLANATIONS_KEY, all.size === 0 ? undefined : Object.fromEntries(all));
 }
 
-/** Marks a finding 已说明 (or changes its note). Damaged entries found on the way are dropped. */
+/** Marks a finding 已说明 (or changes its note). Damaged and lapsed entries found on the way are dropped. */
 export async function explain(store: DocumentStore, key: string, note: string, now: Date): Promise<void> {
   const all = loadExplanations(store);
   all.set(key, { note, at: now.toISOString() });

@@ -8,8 +8,8 @@ function expenditureRange(blank: 0 | null): unknown[][] {
   return fixtureGrid('004', 'expenditure').slice(4).map((row) => row.map((c) => (c === '' ? blank : /^-?\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
 }
 
-describe('the built custom functions bundle (dist/addin/functions.js) in a fake Excel runtime', () => {
-  // Builds with webpack first when the bundle is missing or older than its sources (~10 s).
+describe('the built custom functions bundle (dist/addin-test/functions.js) in a fake Excel runtime', () => {
+  // Builds first (npm run build:addin) when the bundle is missing or older than its sources (about a minute).
   beforeAll(() => {
     loadBundle();
   }, 300_000);

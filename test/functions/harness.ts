@@ -1,22 +1,29 @@
-// Runs the BUILT custom functions bundle (dist/addin/functions.js) the way Excel's JavaScript runtime does: the
-// bundle is evaluated in its own `vm` context whose only host object is a fake `CustomFunctions` (associate,
+// Runs the BUILT custom functions bundle (dist/addin-test/functions.js) the way Excel's JavaScript runtime does:
+// the bundle is evaluated in its own `vm` context whose only host object is a fake `CustomFunctions` (associate,
 // Error, ErrorCode), and functions are called with what Excel passes — 2-D arrays for range parameters, scalars
-// otherwise, null for an omitted optional parameter, and an Invocation object last. The bundle is rebuilt with
-// webpack (then localized, as `npm run build:addin` does) when it is missing or older than its sources.
+// otherwise, null for an omitted optional parameter, and an Invocation object last. The add-in is rebuilt when
+// it is missing or older than its sources, with the README's intranet command exactly as a user types it
+// (`npm run build:addin -- --env baseUrl=…`), into dist/addin-test so that a user's own dist/addin is never
+// replaced by a test; the built manifests are checked from there too (test/manifest/built.test.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
-import { localizeDir, type FunctionMetadata, type FunctionsMetadata } from '../../scripts/localize-functions';
+import type { FunctionMetadata, FunctionsMetadata } from '../../scripts/localize-functions';
 
 const ROOT = join(__dirname, '..', '..');
-export const ADDIN_DIR = join(ROOT, 'dist', 'addin');
+export const ADDIN_DIR = join(ROOT, 'dist', 'addin-test');
+/** The base the test build is made for: an intranet server, not the dev server. */
+export const TEST_BASE_URL = 'https://budget.czj.example/addin/';
+/** `npm run build:addin` with the README's intranet option, and the test's own output folder. */
+export const BUILD_ARGS = ['run', 'build:addin', '--', '--env', `baseUrl=${TEST_BASE_URL}`, '--env', 'out=addin-test'] as const;
 export const BUNDLE = join(ADDIN_DIR, 'functions.js');
 export const METADATA = join(ADDIN_DIR, 'functions.json');
 /** What the bundle is built from: a change to any of these makes it stale. */
-const SOURCES = ['functions', 'src', 'taskpane', 'webpack.config.js', 'tsconfig.json', 'tsconfig.addin.json'].map((p) => join(ROOT, p));
+const SOURCES = ['functions', 'src', 'taskpane', 'webpack.config.js', 'tsconfig.json', 'tsconfig.addin.json', 'package.json',
+  'manifest.xml', 'manifest-excel2016-2019.xml', 'scripts/localize-functions.ts'].map((p) => join(ROOT, p));
 const BUILD_TIMEOUT_MS = 300_000;
-/** Serialises builds between Jest workers: webpack's `clean` empties dist/addin while it builds. */
+/** Serialises the add-in's builds between Jest workers and npm start: webpack's `clean` empties the output folder while it builds. */
 const LOCK = join(ROOT, 'dist', '.addin-build.lock');
 
 type CustomFunction = (...args: unknown[]) => unknown;
@@ -92,23 +99,22 @@ function withLock<T>(run: () => T): T {
   }
 }
 
-/** Builds dist/addin when it is missing or stale; true when it built. At most one build per process. */
+/** Builds dist/addin-test when it is missing or stale; true when it built. At most one build per process. */
 export function ensureBuilt(): boolean {
   if (!isStale()) return false;
   return withLock(() => {
     if (!isStale()) return false; // another worker built it while we waited
     const started = new Date();
-    const r = spawnSync('npx', ['webpack', '--mode', 'production'], {
+    const r = spawnSync('npm', [...BUILD_ARGS], {
       cwd: ROOT, timeout: BUILD_TIMEOUT_MS, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32',
     });
     if (r.error || r.status !== 0) {
       const why = r.error ? r.error.message : r.signal ? `killed by ${r.signal}` : `exit status ${r.status}`;
-      throw new Error(`npx webpack --mode production failed (${why}):\n${`${r.stdout ?? ''}\n${r.stderr ?? ''}`.slice(-8000)}`);
+      throw new Error(`npm ${BUILD_ARGS.join(' ')} failed (${why}):\n${`${r.stdout ?? ''}\n${r.stderr ?? ''}`.slice(-8000)}`);
     }
     // webpack leaves an unchanged asset untouched ("compared for emit"): date the bundle from the start of the
     // build, so a source saved during the build still makes it stale.
     utimesSync(BUNDLE, started, started);
-    localizeDir(ADDIN_DIR);
     return true;
   });
 }

@@ -1,10 +1,25 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BT_NS, main, parseXml, validateManifest, XmlSyntaxError, type XmlElement } from '../../scripts/validate-manifest';
+import {
+  BT_NS, main, parseXml, schemaDir, validateAgainstSchemas, validateManifest, XmlSyntaxError, type XmlElement,
+} from '../../scripts/validate-manifest';
 
 const MANIFEST_PATH = join(__dirname, '..', '..', 'manifest.xml');
 const MANIFEST = readFileSync(MANIFEST_PATH, 'utf8');
+const CLASSIC_PATH = join(__dirname, '..', '..', 'manifest-excel2016-2019.xml');
+const CLASSIC = readFileSync(CLASSIC_PATH, 'utf8');
+
+/**
+ * Microsoft's manifest schemas, from ../shared/reference/office-manifest-xsd. Without them the schema tests are
+ * skipped, with a message; with CI set they fail instead, so CI can never pass without having run them.
+ */
+const SCHEMAS = schemaDir();
+if (!SCHEMAS) {
+  if (process.env.CI) throw new Error('Microsoft\'s manifest schemas (../shared/reference/office-manifest-xsd) are missing: CI must validate the manifests against them');
+  console.warn('../shared/reference/office-manifest-xsd not found: the manifests are not validated against Microsoft\'s schemas in this run');
+}
+const withSchemas = SCHEMAS ? test : test.skip;
 
 /** The real manifest with `from` replaced by `to`; `from` must occur exactly once, so no test passes vacuously. */
 function broken(from: string, to: string, xml = MANIFEST): string {
@@ -46,9 +61,31 @@ describe('the real manifest.xml', () => {
     expect(validateManifest(MANIFEST)).toEqual({
       errors: [],
       warnings: [],
+      kind: 'shared',
       base: 'https://localhost:3000/',
       functions: ['validateWorkbook', 'clearMarks'],
     });
+  });
+
+  withSchemas("conforms to Microsoft's manifest schema (XSD)", async () => {
+    expect(await validateAgainstSchemas(MANIFEST, SCHEMAS!)).toEqual([]);
+  });
+
+  withSchemas('an empty <AppDomains/> (as the manifest had) fails the schema and our own checks alike', async () => {
+    const empty = broken('  <Hosts>\n    <Host Name="Workbook"/>', '  <AppDomains/>\n  <Hosts>\n    <Host Name="Workbook"/>');
+    expect(await validateAgainstSchemas(empty, SCHEMAS!)).toEqual([
+      expect.stringMatching(/^第 \d+ 行：不符合微软清单架构（XSD）：Element 'AppDomains': Missing child element\(s\)\. Expected is \( AppDomain \)\. \/ line \d+: does not conform/),
+    ]);
+    expect(validateManifest(empty).errors).toEqual([expect.stringMatching(/<AppDomains> 缺少必需的子元素 <AppDomain>/)]);
+    // With an AppDomain in it, both accept it.
+    const one = empty.replace('<AppDomains/>', '<AppDomains><AppDomain>https://budget.czj.example</AppDomain></AppDomains>');
+    expect(await validateAgainstSchemas(one, SCHEMAS!)).toEqual([]);
+    expect(validateManifest(one).errors).toEqual([]);
+  });
+
+  withSchemas('the schema catches what our checks are not about, and says on which line', async () => {
+    const r = await validateAgainstSchemas(broken('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>EverythingPlease</Permissions>'), SCHEMAS!);
+    expect(r).toEqual([expect.stringMatching(/^第 \d+ 行：不符合微软清单架构（XSD）：Element 'Permissions': .*EverythingPlease/)]);
   });
 
   test('keeps what the add-in depends on', () => {
@@ -293,35 +330,121 @@ describe('the XML reader', () => {
 });
 
 describe('npm run validate', () => {
-  function run(...argv: string[]): { code: number; out: string; err: string } {
+  async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = '';
     let err = '';
-    const code = main(argv, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
+    const code = await main(argv, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
     return { code, out, err };
   }
+  const schemaLine = (): string => (SCHEMAS
+    ? `  微软清单架构 / Microsoft's schemas: 符合 / conforms（${SCHEMAS}）\n`
+    : "  微软清单架构 / Microsoft's schemas: 未找到，跳过（可用 --schemas 指定目录） / not found, skipped (give --schemas DIR)\n");
 
-  test('the real manifest: exit 0, the base and the functions', () => {
-    expect(run(MANIFEST_PATH)).toEqual({
+  test('no path: both source manifests, each with its kind, the schemas, the base and the functions; exit 0', async () => {
+    expect(await run()).toEqual({
       code: 0,
       out: 'manifest.xml：通过（0 个错误，0 个警告） / passed (0 errors, 0 warnings)\n'
+        + '  类型 / kind: 共享运行时（自定义函数、功能区、任务窗格） / shared runtime (custom functions, ribbon, task pane)\n'
+        + schemaLine()
+        + '  URL 基址 / URL base: https://localhost:3000/\n'
+        + '  ExecuteFunction 函数 / functions: validateWorkbook, clearMarks\n'
+        + 'manifest-excel2016-2019.xml：通过（0 个错误，0 个警告） / passed (0 errors, 0 warnings)\n'
+        + '  类型 / kind: 无共享运行时（功能区、任务窗格；Excel 2016/2019） / without shared runtime (ribbon, task pane; Excel 2016/2019)\n'
+        + schemaLine()
         + '  URL 基址 / URL base: https://localhost:3000/\n'
         + '  ExecuteFunction 函数 / functions: validateWorkbook, clearMarks\n',
       err: '',
     });
   });
 
-  test('a broken manifest: exit 1 and the errors listed', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
-    const path = join(dir, 'broken.xml');
-    writeFileSync(path, broken('"https://localhost:3000/functions.js"', '"http://localhost:3000/functions.js"'));
-    const r = run(path);
-    expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^broken\.xml：未通过（1 个错误，0 个警告） \/ failed \(1 error, 0 warnings\)\n/);
-    expect(r.out).toMatch(/\n {2}✗ 第 \d+ 行：URL 须使用 https/);
+  test('a path: that manifest only (a built one, say)', async () => {
+    const r = await run(MANIFEST_PATH);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^manifest\.xml：通过/);
+    expect(r.out).not.toContain('manifest-excel2016-2019.xml');
   });
 
-  test('no readable file: exit 2', () => {
-    expect(run(join(tmpdir(), 'no-such-manifest.xml'))).toMatchObject({ code: 2, out: '', err: expect.stringMatching(/^无法读取 .* \/ cannot read /) });
-    expect(run('a.xml', 'b.xml').code).toBe(2);
+  test('a broken manifest: exit 1 and the errors listed, the schema\'s among them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+    const path = join(dir, 'broken.xml');
+    writeFileSync(path, broken('"https://localhost:3000/functions.js"', '"http://localhost:3000/functions.js"',
+      broken('  <Hosts>\n    <Host Name="Workbook"/>', '  <AppDomains/>\n  <Hosts>\n    <Host Name="Workbook"/>')));
+    const r = await run(path, MANIFEST_PATH);
+    expect(r.code).toBe(1);
+    const errors = SCHEMAS ? 3 : 2;
+    expect(r.out).toMatch(new RegExp(`^broken\\.xml：未通过（${errors} 个错误，0 个警告） / failed \\(${errors} errors, 0 warnings\\)\\n`));
+    expect(r.out).toMatch(/\n {2}✗ 第 \d+ 行：URL 须使用 https/);
+    if (SCHEMAS) expect(r.out).toMatch(/\n {2}✗ 第 \d+ 行：不符合微软清单架构（XSD）：Element 'AppDomains'/);
+    // The next one is still checked and reported.
+    expect(r.out).toContain('\nmanifest.xml：通过');
+  });
+
+  test('no readable file, bad arguments, a schema folder without schemas: exit 2', async () => {
+    expect(await run(join(tmpdir(), 'no-such-manifest.xml'))).toMatchObject({ code: 2, out: '', err: expect.stringMatching(/^无法读取 .* \/ cannot read /) });
+    expect((await run('--bogus')).code).toBe(2);
+    expect((await run('--schemas')).code).toBe(2);
+    expect(await run('--schemas', tmpdir(), MANIFEST_PATH)).toMatchObject({ code: 2, err: expect.stringContaining('OfficeAppManifestV1_1.xsd') });
+    expect(await run('--help')).toMatchObject({ code: 0, out: expect.stringContaining('usage: validate-manifest') });
+  });
+});
+
+describe('manifest-excel2016-2019.xml: the add-in for Excel without the shared runtime', () => {
+  test('passes our own checks as a manifest without shared runtime', () => {
+    expect(validateManifest(CLASSIC)).toEqual({ errors: [], warnings: [], kind: 'classic', base: 'https://localhost:3000/', functions: ['validateWorkbook', 'clearMarks'] });
+  });
+
+  withSchemas("conforms to Microsoft's manifest schema (XSD)", async () => {
+    expect(await validateAgainstSchemas(CLASSIC, SCHEMAS!)).toEqual([]);
+  });
+
+  test('nothing Excel 2016 / 2019 lack: no SharedRuntime, no custom functions, no runtime; ExcelApi 1.4 is what it needs', () => {
+    const all = elements(parseXml(CLASSIC));
+    expect(all.filter((e) => ['Runtimes', 'Runtime', 'AllFormFactors'].includes(e.local))).toEqual([]);
+    expect(CLASSIC.replace(/<!--[\s\S]*?-->/g, '')).not.toMatch(/CustomFunctions|SharedRuntime|Functions\.|BUDGET/);
+    const sets = all.filter((e) => e.local === 'Set').map((e) => [value(e, 'Name'), value(e, 'MinVersion')]);
+    expect(sets).toEqual([['ExcelApi', '1.4']]);
+    // The ribbon's functions run on commands.html (the pane's bundle without the pane), the pane is taskpane.html.
+    const urls = Object.fromEntries(all.filter((e) => e.local === 'Url').map((u) => [value(u, 'id'), value(u, 'DefaultValue')]));
+    expect(urls).toEqual({
+      'Commands.Url': 'https://localhost:3000/commands.html',
+      'Taskpane.Url': 'https://localhost:3000/taskpane.html',
+      'GetStarted.LearnMoreUrl': 'https://localhost:3000/help.html',
+    });
+    expect(value(all.find((e) => e.local === 'FunctionFile')!, 'resid')).toBe('Commands.Url');
+  });
+
+  test('a shared runtime or custom functions required there, or no ExcelApi 1.4, is an error', () => {
+    const classic = (from: string, to: string): string => broken(from, to, CLASSIC);
+    for (const set of ['SharedRuntime', 'CustomFunctionsRuntime']) {
+      const errors = validateManifest(classic('<Set Name="ExcelApi" MinVersion="1.4"/>', `<Set Name="ExcelApi" MinVersion="1.4"/>\n      <Set Name="${set}" MinVersion="1.1"/>`)).errors;
+      // SharedRuntime makes it a shared-runtime manifest, which then lacks the runtime and the functions.
+      expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(set === 'SharedRuntime' ? /缺少 <Runtimes>/ : /无共享运行时的清单不能要求 CustomFunctionsRuntime/)]));
+    }
+    expect(validateManifest(classic('<Set Name="ExcelApi" MinVersion="1.4"/>', '<Set Name="ExcelApi" MinVersion="1.1"/>')).errors)
+      .toEqual([expect.stringMatching(/ExcelApi 的 MinVersion 至少应为 1\.4（getUsedRangeOrNullObject），实为 1\.1/)]);
+    expect(validateManifest(classic('<Set Name="ExcelApi" MinVersion="1.4"/>', '<Set Name="DialogApi" MinVersion="1.1"/>')).errors)
+      .toEqual([expect.stringMatching(/<Requirements> 中缺少 <Set Name="ExcelApi" MinVersion="1\.4"\/>/)]);
+    // Without a FunctionFile the ribbon's ExecuteFunction buttons have nowhere to run.
+    expect(validateManifest(classic('          <FunctionFile resid="Commands.Url"/>\n', '')).errors)
+      .toEqual(expect.arrayContaining([expect.stringMatching(/ExecuteFunction 按钮需要同一外形规格中的 <FunctionFile>/)]));
+  });
+
+  test('the same add-in as manifest.xml: Id, version, names, icons, pane, ribbon and strings agree', () => {
+    const described = (xml: string) => {
+      const all = elements(parseXml(xml));
+      const root = all[0];
+      const top = (local: string) => root.children.find((c) => c.local === local);
+      const strings = Object.fromEntries(all.filter((e) => e.local === 'String' || e.local === 'Image').map((e) => [value(e, 'id'), [value(e, 'DefaultValue'), ...e.children.map((o) => value(o, 'Value'))]]));
+      return {
+        id: top('Id')?.text, version: top('Version')?.text, provider: top('ProviderName')?.text, locale: top('DefaultLocale')?.text,
+        names: ['DisplayName', 'Description', 'IconUrl', 'HighResolutionIconUrl', 'SupportUrl'].map((n) => [value(top(n)!, 'DefaultValue'), ...top(n)!.children.map((o) => value(o, 'Value'))]),
+        pane: value(top('DefaultSettings')!.children[0], 'DefaultValue'),
+        permissions: top('Permissions')?.text,
+        controls: all.filter((e) => ['CustomTab', 'Group', 'Control'].includes(e.local)).map((e) => value(e, 'id')),
+        actions: all.filter((e) => e.local === 'FunctionName' || e.local === 'TaskpaneId').map((e) => e.text),
+        ribbonStrings: ['Tab.Label', 'Group.Label', 'Validate.Label', 'ClearMarks.Label', 'Taskpane.Label', 'Validate.Tooltip', 'ClearMarks.Tooltip', 'Taskpane.Tooltip', 'GetStarted.Title', 'Icon.16x16', 'Icon.32x32', 'Icon.80x80'].map((id) => strings[id]),
+      };
+    };
+    expect(described(CLASSIC)).toEqual(described(MANIFEST));
   });
 });

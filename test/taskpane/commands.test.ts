@@ -7,7 +7,9 @@ import { onClearMarks, onValidate, type CommandHost } from '../../taskpane/comma
 import { FakeExcel, NO_FILL } from '../../taskpane/office/fake';
 import { MARK_COLORS, type SavedFill } from '../../taskpane/office/marks';
 import type { ExcelContext } from '../../taskpane/office/port';
-import { getState, resetState } from '../../taskpane/state';
+import { fillStore } from '../../taskpane/deps';
+import { documentStore } from '../../taskpane/host';
+import { getState, resetState, setState as setStateForTest } from '../../taskpane/state';
 import type { FillStore } from '../../taskpane/validate';
 
 function host(excel: FakeExcel, fills: SavedFill[][], opts: { failRead?: boolean; noPane?: boolean } = {}): CommandHost & { shown: number } {
@@ -97,11 +99,86 @@ describe('ribbon commands', () => {
   });
 });
 
+describe('without a shared runtime (manifest-excel2016-2019.xml): ribbon and pane in runtimes of their own', () => {
+  test('the pane clears what the ribbon marked after the pane last looked: the document, not its memory, is the truth', async () => {
+    const excel = new FakeExcel(sample);
+    const fills: SavedFill[][] = [];
+    // The pane validates: 20805 is marked in its memory and in the document.
+    await onValidate({ completed: () => undefined }, host(excel, fills, { noPane: true }));
+    const paneMemory = getState().saved;
+    expect(paneMemory.length).toBeGreaterThan(0);
+
+    // The ribbon's runtime (memory of its own) validates after an edit that adds an error elsewhere.
+    resetState();
+    excel.edit('支出总表', 'D13', 600);
+    await onValidate({ completed: () => undefined }, host(excel, fills, { noPane: true }));
+    expect(fills[0].length).toBeGreaterThan(paneMemory.length);
+    const marked = fills[0].map((f) => `${f.sheet}!${f.address}`);
+    expect(marked).toContain('支出总表!D13');
+
+    // Back in the pane, whose memory still holds its own run: 清除标记 restores every cell the document lists.
+    resetState();
+    setStateForTest({ saved: paneMemory });
+    await onClearMarks({ completed: () => undefined }, host(excel, fills));
+    for (const at of marked) {
+      const [sheet, address] = at.split('!');
+      expect([at, excel.fillAt(sheet, address)]).toEqual([at, NO_FILL]);
+    }
+    expect(fills[0]).toEqual([]);
+  });
+
+  test("Office's document settings are re-read before every read of the fills and before every save", async () => {
+    // Two runtimes' copies of one document's settings, as Office.Settings keeps them.
+    const saved = new Map<string, string>();
+    const copy = (): Office.Settings & { bag: Map<string, string> } => {
+      const bag = new Map<string, string>();
+      return {
+        bag,
+        get: (k: string) => (bag.has(k) ? JSON.parse(bag.get(k)!) as unknown : null),
+        set: (k: string, v: unknown) => { bag.set(k, JSON.stringify(v)); },
+        remove: (k: string) => { bag.delete(k); },
+        saveAsync: (cb?: (r: Office.AsyncResult<void>) => void) => {
+          saved.clear();
+          for (const [k, v] of bag) saved.set(k, v);
+          cb?.({ status: 'succeeded' } as unknown as Office.AsyncResult<void>);
+        },
+        refreshAsync: (cb?: (r: Office.AsyncResult<Office.Settings>) => void) => {
+          bag.clear();
+          for (const [k, v] of saved) bag.set(k, v);
+          cb?.({ status: 'succeeded' } as unknown as Office.AsyncResult<Office.Settings>);
+        },
+      } as unknown as Office.Settings & { bag: Map<string, string> };
+    };
+    (globalThis as Record<string, unknown>).Office = { AsyncResultStatus: { Succeeded: 'succeeded' } };
+    try {
+      const pane = documentStore(copy());
+      const ribbonSettings = copy();
+      const ribbon = documentStore(ribbonSettings);
+      // The ribbon marks and saves the originals; the pane then saves an explanation from its older copy.
+      await ribbon.set('budget-check.saved-fills.v1', [{ sheet: '收入总表', address: 'D13' }]);
+      await pane.set('budget-check.explanations.v1', { k: { note: 'x', at: '2025-01-01T00:00:00.000Z' } });
+      // Nothing the ribbon saved was lost, and the ribbon's fill store reads the document again.
+      expect([...saved.keys()].sort()).toEqual(['budget-check.explanations.v1', 'budget-check.saved-fills.v1']);
+      ribbonSettings.bag.set('budget-check.saved-fills.v1', '[]');
+      expect(await fillStore({ document: ribbon }).load()).toEqual([{ sheet: '收入总表', address: 'D13' }]);
+    } finally {
+      delete (globalThis as Record<string, unknown>).Office;
+    }
+  });
+});
+
 describe('capabilities', () => {
-  test('volume-licensed Office 2021: no custom functions, a clear message, the rest works', () => {
+  test('retail Office before Version 2311 (SharedRuntime, no CustomFunctionsRuntime): no custom functions, a clear message, the rest works', () => {
     const caps = capabilities({ isSetSupported: (name) => name !== 'CustomFunctionsRuntime' });
     expect(caps).toMatchObject({ customFunctions: false, sharedRuntime: true, exactMarks: true });
-    expect(caps.notes.map((n) => n.zh)).toEqual(['此版本的 Excel 不支持自定义函数（需要 Microsoft 365 或零售版 Office 2016 及以上；批量授权版 Office 2021 及更早版本不支持）。工作簿校验和任务窗格仍可使用。']);
+    // Microsoft's Custom Functions requirement sets: 365 Version 1903, retail Version 2311, volume-licensed Office 2021.
+    expect(caps.notes.map((n) => n.zh)).toEqual(['此版本的 Excel 不支持自定义函数（需要 Microsoft 365 版本 1903 及以上、零售版 Office 版本 2311 及以上、批量授权版 Office 2021 及以上，或 Excel 网页版）。工作簿校验和任务窗格仍可使用。']);
+  });
+
+  test('Excel 2019 volume-licensed (ExcelApi 1.7, nothing newer): no functions, no shared runtime, no marks; both said', () => {
+    const caps = capabilities({ isSetSupported: (name, v = '1.1') => name === 'ExcelApi' && Number(v.split('.')[1]) <= 7 });
+    expect(caps).toMatchObject({ customFunctions: false, sharedRuntime: false, exactMarks: false, cellNotes: false });
+    expect(caps.notes).toHaveLength(2);
   });
 
   test('no ExcelApi 1.9: findings without colouring', () => {

@@ -1,3 +1,4 @@
+import { findingKey } from '../../../src/export';
 import { checkWorkbook } from '../../../src/engine';
 import type { Finding } from '../../../src/findings';
 import { sheetFromGrid } from '../../../src/snapshot';
@@ -53,7 +54,7 @@ describe('the 校验报告 sheet', () => {
     const excel = new FakeExcel(await sampleBook());
     const [f] = await sampleFindings();
     const hostile: Finding = { ...f, message: '=HYPERLINK("http://evil.example","点此")', difference: '-0.01' };
-    await writeReportSheet(excel, [hostile], 'en', new Map([['hierarchy-sum|收入总表|D13', '=1+1']]));
+    await writeReportSheet(excel, [hostile], 'en', new Map([[findingKey(hostile), '=1+1']]));
     expect(excel.cellAt('校验报告', 'E3')).toMatchObject({ value: hostile.message, formula: undefined });
     expect(excel.cellAt('校验报告', 'H3')).toMatchObject({ value: '-0.01', formula: undefined });
     expect(excel.cellAt('校验报告', 'I3')).toMatchObject({ value: '=1+1', formula: undefined });

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { samplePath } from '../../../cli/sample';
 import { readXlsx } from '../../../cli/xlsx';
@@ -13,6 +13,10 @@ import { resetState } from '../../../taskpane/state';
 import { App } from '../../../taskpane/ui/App';
 import { seedWorkbook } from '../../helpers/fixtures';
 import { fakeHost, MemoryDocument, MemoryStorage } from '../../helpers/pane-host';
+
+// findBy… waits for the pane to render the result of a run: 1 s (the default) is not always enough on a busy
+// 2-core machine, and a slow run is not a failing one.
+configure({ asyncUtilTimeout: 10_000 });
 
 let sample: Workbook;
 beforeAll(async () => {
@@ -130,6 +134,30 @@ describe('task pane on the sample workbook', () => {
     setup(sample, { doc });
     await validate();
     expect(screen.getAllByText(/按元取整后的尾差/)).toHaveLength(1);
+  });
+
+  test('审核说明 belongs to the finding it explained: the 0.01 尾差 turned into a 63.56 error shows as new, not 已说明', async () => {
+    const doc = new MemoryDocument();
+    const { excel } = setup(sample, { doc });
+    await validate();
+    const income = () => within(screen.getByRole('region', { name: '收入总表' })).getAllByTestId('finding');
+    const [item] = income();
+    fireEvent.click(within(item).getByRole('button', { name: /^说明/ }));
+    fireEvent.change(within(item).getByRole('textbox'), { target: { value: '四舍五入尾差' } });
+    await act(async () => { fireEvent.click(within(item).getByRole('button', { name: '保存' })); });
+    expect(within(item).getByText('已说明')).toBeTruthy();
+
+    // 款 20805's 合计 typed 600.00: its 0.01 尾差 in that column becomes a 63.56 error.
+    await act(async () => { excel.edit('收入总表', 'D13', 600); });
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: '重新校验' })); });
+    const error = income().find((i) => i.getAttribute('data-grade') === 'error' && /20805/.test(i.textContent ?? '') && /63\.56/.test(i.textContent ?? ''))!;
+    expect(error).toBeTruthy();
+    expect(within(error).queryByText('已说明')).toBeNull();
+    expect(error.textContent).not.toContain('四舍五入尾差');
+    // 小计 and 财政拨款收入 still differ by that same 0.01: the finding the note was written for keeps it.
+    const rounding = income().find((i) => i.getAttribute('data-grade') === 'rounding')!;
+    expect(rounding.textContent).toContain('四舍五入尾差');
+    expect(within(rounding).getByText('已说明')).toBeTruthy();
   });
 });
 

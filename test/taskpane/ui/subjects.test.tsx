@@ -1,13 +1,17 @@
 /**
  * @jest-environment jsdom
  */
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import { sheetFromGrid } from '../../../src/snapshot';
 import { PaneController } from '../../../taskpane/controller';
 import { FakeExcel } from '../../../taskpane/office/fake';
 import { resetState } from '../../../taskpane/state';
 import { App } from '../../../taskpane/ui/App';
 import { fakeHost, MemoryStorage } from '../../helpers/pane-host';
+
+// findBy… waits for the pane to render the result of a run: 1 s (the default) is not always enough on a busy
+// 2-core machine, and a slow run is not a failing one.
+configure({ asyncUtilTimeout: 10_000 });
 
 beforeEach(() => resetState());
 
