@@ -13,7 +13,9 @@ import { samplePath } from '../cli/sample';
 export interface CliRun {
   readonly files: number;
   readonly wallMs: number;
+  /** Peak memory of the parent (the batch) and of the processes that checked the files. */
   readonly maxRssMb: number;
+  readonly checkerPeakMb: number;
   readonly exitCode: number | null;
   /** Files in the JSON report, and how many of them the CLI could not read. */
   readonly reported: number;
@@ -34,7 +36,7 @@ export function runCliThroughput(copies: number): CliRun {
     const script = [
       `const { main } = require(${JSON.stringify(mainJs)});`,
       `const io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), isTTY: false };`,
-      `main(['check', ${JSON.stringify(inDir)}, '--format', 'json', '--out', ${JSON.stringify(out)}], io).then(`,
+      `main(['check', ${JSON.stringify(inDir)}, '--format', 'json', '--out', ${JSON.stringify(out)}, '--verbose'], io).then(`,
       `  (code) => { process.stderr.write('\\nBENCH_MAXRSS_KB=' + process.resourceUsage().maxRSS + '\\n'); process.exitCode = code; },`,
       `  (e) => { process.stderr.write(String(e && e.stack || e) + '\\n'); process.exitCode = 3; });`,
     ].join('\n');
@@ -48,10 +50,12 @@ export function runCliThroughput(copies: number): CliRun {
       throw new Error(`CLI child failed (exit ${String(res.status)}, signal ${String(res.signal)}):\n${res.stderr.slice(-2000)}`);
     }
     const report = JSON.parse(readFileSync(out, 'utf8')) as { files: Array<{ error?: string }> };
+    const checker = /内存峰值 (\d+) MB/.exec(res.stderr);
     return {
       files: copies,
       wallMs,
       maxRssMb: Number(m[1]) / 1024,
+      checkerPeakMb: checker ? Number(checker[1]) : NaN,
       exitCode: res.status,
       reported: report.files.length,
       unreadable: report.files.filter((f) => f.error !== undefined).length,

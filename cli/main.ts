@@ -1,13 +1,17 @@
 #!/usr/bin/env node
-import { copyFileSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { checkWorkbook } from '../src/engine';
+import { copyFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Lang } from '../src/findings';
-import { formatHtml, formatJson, formatText, tableSummary, type FileReport } from './report';
+import { formatHtml, formatJson, formatText, type FileReport } from './report';
 import { samplePath } from './sample';
-import { readXlsx } from './xlsx';
 import { Catalog, LEVEL_ZH, SUBJECT_KINDS, type SubjectKind } from '../src/catalog/catalog';
 import { readCatalogFile } from './catalog-file';
+import { failed, type CheckSettings } from './check-file';
+import { findSoffice, newProfile } from './convert';
+import { CheckerPool } from './pool';
+import { codeOfSystemError, detailOf, errorMessage, INSTALL_LIBREOFFICE, ReadError } from './read-error';
+import { safePath, safeText } from './safe-text';
+import { expand, type WalkEntry } from './walk';
 
 export interface CliIO {
   readonly stdout: (s: string) => void;
@@ -17,11 +21,20 @@ export interface CliIO {
 
 class UsageError extends Error {}
 
+/** Limits for each file: memory of its checking process and time for its verdict. */
+export const DEFAULT_MAX_MEMORY_MB = 768;
+export const DEFAULT_TIMEOUT_S = 120;
+
 const USAGE = {
   zh: `用法：
-  budget-check check [路径...] [--format text|json|html] [--out 文件] [--strict] [--lang zh|en]
-      校核 .xlsx 文件或文件夹中的全部 .xlsx；不给路径时校核内置示例工作簿。
-      退出码：0 无错误（可有警告），1 有错误，2 输入无法读取或参数错误。
+  budget-check check [路径...] [--format text|json|html] [--out 文件] [--strict] [--lang zh|en] [--verbose]
+      校核 .xlsx、.xls、.et 文件，或文件夹中的全部此类文件；不给路径时校核内置示例工作簿。
+      退出码：0 无错误（可有警告），1 有错误，2 有文件未能检查或参数错误（其他文件照常检查）。
+      --verbose        未能检查的文件同时给出技术细节；最后给出检查进程的内存峰值
+      --max-memory MB  每个文件的检查进程最多使用的内存（默认 ${DEFAULT_MAX_MEMORY_MB}）
+      --timeout 秒     每个文件最多用时（默认 ${DEFAULT_TIMEOUT_S}）
+      --soffice 路径   LibreOffice 的 soffice 程序（检查 .xls、.et 需要；默认在 PATH 中查找）
+      .xls、.et 文件需要 LibreOffice：${INSTALL_LIBREOFFICE.zh}
   budget-check sample --out 文件     写出内置示例工作簿
   budget-check subject 编码 [--year 年度] [--kind function|dept-economic|gov-economic]
       显示科目名称（找不到时退出码 1）
@@ -29,9 +42,14 @@ const USAGE = {
   budget-check subject --list [--year 年度] [--kind 分类]   列出全部科目：编码<TAB>名称<TAB>级次
   --catalog 文件   导入预算管理一体化系统导出的科目目录（.csv 或 .xlsx，编码、名称两列），优先于内置目录`,
   en: `Usage:
-  budget-check check [PATH...] [--format text|json|html] [--out FILE] [--strict] [--lang zh|en]
-      Checks .xlsx files, or every .xlsx in a folder; with no path, the bundled sample workbook.
-      Exit: 0 no error (warnings allowed), 1 errors, 2 unreadable input or bad arguments.
+  budget-check check [PATH...] [--format text|json|html] [--out FILE] [--strict] [--lang zh|en] [--verbose]
+      Checks .xlsx, .xls and .et files, or every such file in a folder; with no path, the bundled sample workbook.
+      Exit: 0 no error (warnings allowed), 1 errors, 2 a file not checked or bad arguments (the others are still checked).
+      --verbose        the technical detail of why a file was not checked; the checking processes' peak memory at the end
+      --max-memory MB  memory for the process checking each file (default ${DEFAULT_MAX_MEMORY_MB})
+      --timeout S      time for each file (default ${DEFAULT_TIMEOUT_S})
+      --soffice PATH   LibreOffice's soffice program (needed for .xls and .et; default: found on the PATH)
+      .xls and .et files need LibreOffice: ${INSTALL_LIBREOFFICE.en}
   budget-check sample --out FILE     writes the bundled sample workbook
   budget-check subject CODE [--year Y] [--kind function|dept-economic|gov-economic]
       prints the subject's name (exit 1 when unknown)
@@ -52,10 +70,21 @@ interface Args {
   search?: string;
   list: boolean;
   catalog?: string;
+  verbose: boolean;
+  maxMemoryMb: number;
+  timeoutS: number;
+  soffice?: string;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { command: argv[0] ?? '', paths: [], format: 'text', strict: false, lang: 'zh', list: false };
+  const args: Args = {
+    command: argv[0] ?? '', paths: [], format: 'text', strict: false, lang: 'zh', list: false, verbose: false,
+    maxMemoryMb: DEFAULT_MAX_MEMORY_MB, timeoutS: DEFAULT_TIMEOUT_S,
+  };
+  const count = (v: string, flag: string, min: number): number => {
+    if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${flag} 需要不小于 ${min} 的整数 / ${flag} needs a whole number of at least ${min}`);
+    return Number(v);
+  };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} 需要一个值 / ${flag} needs a value`);
@@ -84,29 +113,14 @@ function parseArgs(argv: readonly string[]): Args {
     } else if (a === '--search') args.search = value(i++, a);
     else if (a === '--list') args.list = true;
     else if (a === '--catalog') args.catalog = value(i++, a);
-    else if (a.startsWith('-')) throw new UsageError(`未知的选项 "${a}" / unknown option "${a}"`);
+    else if (a === '--verbose') args.verbose = true;
+    else if (a === '--max-memory') args.maxMemoryMb = count(value(i++, a), a, 256);
+    else if (a === '--timeout') args.timeoutS = count(value(i++, a), a, 1);
+    else if (a === '--soffice') args.soffice = value(i++, a);
+    else if (a.startsWith('-')) throw new UsageError(`未知的选项 "${safeText(a)}" / unknown option "${safeText(a)}"`);
     else args.paths.push(a);
   }
   return args;
-}
-
-/** Expands folders to the .xlsx files inside them (recursively, sorted); lock files (~$…) are skipped. */
-function expand(paths: readonly string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
-  const walk = (p: string) => {
-    let st;
-    try { st = statSync(p); } catch { missing.push(p); return; }
-    if (st.isDirectory()) {
-      for (const e of readdirSync(p).sort()) {
-        const q = join(p, e);
-        if (statSync(q).isDirectory()) walk(q);
-        else if (/\.xlsx$/i.test(e) && !e.startsWith('~$')) files.push(q);
-      }
-    } else files.push(p);
-  };
-  for (const p of paths) walk(p);
-  return { files, missing };
 }
 
 function progress(io: CliIO, done: number, total: number): void {
@@ -114,22 +128,6 @@ function progress(io: CliIO, done: number, total: number): void {
   const width = 30;
   const filled = Math.round((done / total) * width);
   io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
-}
-
-export async function checkFile(path: string, display: string, strict: boolean, lang: Lang, catalog?: Catalog): Promise<FileReport> {
-  if (/\.(xls|et|csv|ods)$/i.test(path)) {
-    const error = lang === 'zh' ? '只支持 .xlsx 文件：请在 Excel 或 WPS 中另存为 .xlsx' : 'only .xlsx files are supported: save it as .xlsx in Excel or WPS';
-    return { path: display, tables: [], findings: [], error };
-  }
-  try {
-    const data = readFileSync(path);
-    const wb = await readXlsx(data, display);
-    const { tables, findings, year, edition } = checkWorkbook(wb, { strict, lang, catalog });
-    return { path: display, tables: tables.map(tableSummary), findings, year, edition };
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return { path: display, tables: [], findings: [], error: lang === 'zh' ? `不是可读取的 .xlsx 文件（${why}）` : `not a readable .xlsx file (${why})` };
-  }
 }
 
 /** The built-in catalog, or it with the --catalog file's edition in front; import problems go to stderr. */
@@ -140,10 +138,12 @@ async function catalogFor(args: Args, io: CliIO): Promise<Catalog> {
   try {
     imported = await readCatalogFile(args.catalog, args.year ?? 0);
   } catch (e) {
-    throw new UsageError(`无法读取科目目录 ${args.catalog}（${e instanceof Error ? e.message : String(e)}）/ cannot read the catalog ${args.catalog}`);
+    const why = e instanceof ReadError ? { zh: errorMessage(e.code, 'zh'), en: errorMessage(e.code, 'en') } : { zh: errorMessage(codeOfSystemError(e), 'zh'), en: errorMessage(codeOfSystemError(e), 'en') };
+    const detail = args.verbose ? `\n${safeText(detailOf(e))}` : '';
+    throw new UsageError(`无法读取科目目录 ${safePath(args.catalog)}：${why.zh} / cannot read the catalog ${safePath(args.catalog)}: ${why.en}${detail}`);
   }
-  for (const p of imported.problems) io.stderr(`${args.catalog}: ${p.text[args.lang]}\n`);
-  if (imported.entries === 0) throw new UsageError(`科目目录 ${args.catalog} 中没有可用的科目 / no usable subject in ${args.catalog}`);
+  for (const p of imported.problems) io.stderr(`${safePath(args.catalog)}: ${safeText(p.text[args.lang])}\n`);
+  if (imported.entries === 0) throw new UsageError(`科目目录 ${safePath(args.catalog)} 中没有可用的科目 / no usable subject in ${safePath(args.catalog)}`);
   return base.withImported(imported.edition);
 }
 
@@ -152,14 +152,14 @@ async function runSubject(args: Args, io: CliIO): Promise<number> {
   const level = (n: 1 | 2 | 3) => (args.lang === 'zh' ? LEVEL_ZH[n] : (['class', 'section', 'item'] as const)[n - 1]);
   const opts = { year: args.year, kind: args.kind };
   if (args.list) {
-    for (const s of catalog.list(opts)) io.stdout(`${s.code}\t${s.name}\t${level(s.level)}\n`);
+    for (const s of catalog.list(opts)) io.stdout(`${s.code}\t${safeText(s.name)}\t${level(s.level)}\n`);
     return 0;
   }
   if (args.search !== undefined) {
     const hits = catalog.search(args.search, { ...opts, limit: 50 });
-    for (const h of hits) io.stdout(`${h.subject.code}\t${h.subject.name}\t${level(h.subject.level)}\n`);
+    for (const h of hits) io.stdout(`${h.subject.code}\t${safeText(h.subject.name)}\t${level(h.subject.level)}\n`);
     if (hits.length === 0) {
-      io.stderr(args.lang === 'zh' ? `没有与"${args.search}"匹配的科目\n` : `no subject matches "${args.search}"\n`);
+      io.stderr(args.lang === 'zh' ? `没有与"${safeText(args.search)}"匹配的科目\n` : `no subject matches "${safeText(args.search)}"\n`);
       return 1;
     }
     return 0;
@@ -167,29 +167,80 @@ async function runSubject(args: Args, io: CliIO): Promise<number> {
   if (args.paths.length !== 1) throw new UsageError('subject 需要一个科目编码，或 --search / --list / subject needs one code, or --search / --list');
   const l = catalog.lookup(args.paths[0], opts);
   if (l.kind === 'found') {
-    io.stdout(`${l.subject.name}\n`);
+    io.stdout(`${safeText(l.subject.name)}\n`);
     return 0;
   }
-  io.stderr(`${l.message[args.lang]}\n`);
+  io.stderr(`${safeText(l.message[args.lang])}\n`);
   return l.kind === 'malformed' ? 2 : 1;
 }
 
+/** The identity of a path on disk (through links), or undefined when it does not exist. */
+function realOf(p: string | Buffer): string | undefined {
+  try {
+    return realpathSync(p, { encoding: 'buffer' }).toString('hex');
+  } catch {
+    return undefined;
+  }
+}
+
 async function runCheck(args: Args, io: CliIO): Promise<number> {
-  const catalog = await catalogFor(args, io);
-  let targets: Array<{ path: string; display: string }>;
-  const { files, missing } = expand(args.paths);
-  if (args.paths.length === 0) targets = [{ path: samplePath(), display: 'sample/张家口市总工会2025年部门预算.xlsx' }];
-  else targets = files.map((f) => ({ path: f, display: f }));
-  const reports: FileReport[] = missing.map((m) => ({
-    path: m, tables: [], findings: [], error: args.lang === 'zh' ? '文件或文件夹不存在' : 'no such file or folder',
-  }));
-  for (let i = 0; i < targets.length; i++) {
-    reports.push(await checkFile(targets[i].path, targets[i].display, args.strict, args.lang, catalog));
-    progress(io, i + 1, targets.length);
+  const catalog = args.catalog === undefined ? undefined : { path: args.catalog, year: args.year ?? 0 };
+  await catalogFor(args, io); // reports a catalog's problems once, and refuses an unusable one before any file
+  const entries: WalkEntry[] = args.paths.length === 0
+    ? [{ kind: 'file', path: samplePath(), display: 'sample/张家口市总工会2025年部门预算.xlsx' }]
+    : expand(args.paths);
+  if (args.out !== undefined) {
+    let isDir = false;
+    try { isDir = statSync(args.out).isDirectory(); } catch { /* a new file */ }
+    if (isDir) throw new UsageError(`--out "${safePath(args.out)}" 是文件夹 / --out "${safePath(args.out)}" is a folder`);
+    const out = realOf(args.out);
+    if (out !== undefined && entries.some((e) => e.kind === 'file' && realOf(e.path) === out)) {
+      throw new UsageError(`--out "${safePath(args.out)}" 是被检查的文件之一，报告会覆盖它 / --out "${safePath(args.out)}" is one of the files checked; the report would overwrite it`);
+    }
+  }
+  const sofficePath = findSoffice(args.soffice ?? process.env.BUDGET_CHECK_SOFFICE);
+  const profile = sofficePath ? newProfile() : undefined;
+  const timeoutMs = args.timeoutS * 1000;
+  const settings: CheckSettings = {
+    strict: args.strict, lang: args.lang, verbose: args.verbose,
+    soffice: sofficePath && profile ? { path: sofficePath, profile: profile.dir } : undefined,
+    convertTimeoutMs: Math.max(1000, timeoutMs - 2000),
+  };
+  const pool = new CheckerPool({ settings, catalog, maxMemoryMb: args.maxMemoryMb, timeoutMs });
+  const reports: FileReport[] = [];
+  const files = entries.filter((e) => e.kind === 'file').length;
+  let done = 0;
+  try {
+    for (const e of entries) {
+      if (e.kind === 'problem') {
+        reports.push(failed(e.display, e.code, args.lang, e.detail, args.verbose));
+        continue;
+      }
+      reports.push(await pool.check(e.path, e.display));
+      progress(io, ++done, files);
+    }
+  } finally {
+    pool.stop();
+    profile?.remove();
+  }
+  // With --verbose, what the checking processes cost: a bureau sizes its machine by it (and the bench reads it).
+  if (args.verbose) {
+    const mb = Math.round(pool.peakRssKb / 1024);
+    io.stderr(args.lang === 'zh' ? `检查进程内存峰值 ${mb} MB\n` : `checking process peak memory ${mb} MB\n`);
   }
   const text = args.format === 'json' ? formatJson(reports) : args.format === 'html' ? formatHtml(reports, args.lang) : formatText(reports, args.lang);
-  if (args.out) writeFileSync(args.out, text.endsWith('\n') ? text : `${text}\n`);
-  else io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+  const body = text.endsWith('\n') ? text : `${text}\n`;
+  if (args.out) {
+    try {
+      writeFileSync(args.out, body);
+    } catch (e) {
+      io.stdout(body);
+      io.stderr(args.lang === 'zh'
+        ? `无法写入报告文件 ${safePath(args.out)}，报告已输出到标准输出${args.verbose ? `（${safeText(detailOf(e))}）` : ''}\n`
+        : `cannot write the report to ${safePath(args.out)}; it went to standard output instead${args.verbose ? ` (${safeText(detailOf(e))})` : ''}\n`);
+      return 2;
+    }
+  } else io.stdout(body);
   if (reports.some((r) => r.error)) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
@@ -209,13 +260,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stdout(`${USAGE.zh}\n\n${USAGE.en}\n`);
       return args.command === '' ? 2 : 0;
     }
-    throw new UsageError(`未知的命令 "${args.command}" / unknown command "${args.command}"`);
+    throw new UsageError(`未知的命令 "${safeText(args.command)}" / unknown command "${safeText(args.command)}"`);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`${e.message}\n\n${USAGE.zh}\n`);
+      io.stderr(`${e.message.split('\n').map(safeText).join('\n')}\n\n${USAGE.zh}\n`);
       return 2;
     }
-    io.stderr(`内部错误 / internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    const verbose = argv.includes('--verbose');
+    io.stderr(`程序出错，未能完成 / the checker failed: ${safeText(detailOf(e))}${verbose && e instanceof Error && e.stack ? `\n${safeText(e.stack)}` : ''}\n`);
     return 2;
   }
 }

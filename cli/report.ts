@@ -1,4 +1,6 @@
 import { findingPlace } from '../src/export';
+import type { ErrorCode } from './read-error';
+import { safeJson, safePath, safeText } from './safe-text';
 import type { Finding, Lang } from '../src/findings';
 import { TABLE_NAMES_EN, TABLE_NAMES_ZH, type Table, type TableKind } from '../src/table';
 
@@ -9,8 +11,20 @@ export interface FileReport {
   /** The document's budget year and the catalog edition its codes were judged against. */
   readonly year?: number;
   readonly edition?: { readonly year: number; readonly exact: boolean };
-  /** Set when the file could not be read. */
+  /** Set when the file was not checked: why, as a sentence in the report's language. */
   readonly error?: string;
+  /** Why, as a code (see cli/read-error.ts). */
+  readonly errorCode?: ErrorCode;
+  /** The technical detail behind `error` (library or system text), kept only with `--verbose`. */
+  readonly detail?: string;
+}
+
+export type Verdict = 'ok' | 'errors' | 'not-checked';
+
+/** A file's result, as the exit status counts it: 0 no error, 1 errors found, 2 not checked. */
+export function verdictOf(r: FileReport): Verdict {
+  if (r.error !== undefined) return 'not-checked';
+  return r.findings.some((f) => f.severity === 'error') ? 'errors' : 'ok';
 }
 
 export function tableSummary(t: Table): { sheet: string; kind: TableKind; range: string } {
@@ -18,8 +32,8 @@ export function tableSummary(t: Table): { sheet: string; kind: TableKind; range:
 }
 
 const WORDS = {
-  zh: { noYear: (y: number) => `${y} 年版（文件未注明预算年度，按最新版）`, edition: '科目目录', editionOf: (y: number) => `${y} 年版`, nearest: (d: number | undefined, y: number) => `文件年度 ${d ?? '未知'}，内置目录无该年版，按 ${y} 年版`, tables: '张表', error: '错误', warning: '警告', info: '提示', rounding: '尾差', none: '全部平衡', unreadable: '无法读取', sheet: '工作表', other: '其他', noTables: '未识别到预算公开表', files: '个文件', total: '合计' },
-  en: { noYear: (y: number) => `${y} edition (the document states no budget year: the newest is used)`, edition: 'catalog', editionOf: (y: number) => `${y} edition`, nearest: (d: number | undefined, y: number) => `document year ${d ?? 'unknown'}, no such edition built in: ${y} edition used`, tables: 'tables', error: 'errors', warning: 'warnings', info: 'info', rounding: 'rounding', none: 'all totals add up', unreadable: 'cannot be read', sheet: 'sheet', other: 'other', noTables: 'no budget tables recognised', files: 'files', total: 'total' },
+  zh: { noYear: (y: number) => `${y} 年版（文件未注明预算年度，按最新版）`, edition: '科目目录', editionOf: (y: number) => `${y} 年版`, nearest: (d: number | undefined, y: number) => `文件年度 ${d ?? '未知'}，内置目录无该年版，按 ${y} 年版`, tables: '张表', error: '错误', warning: '警告', info: '提示', rounding: '尾差', none: '全部平衡', unreadable: '未检查', detail: '详细信息', notChecked: (n: number) => `其中 ${n} 个未检查`, sheet: '工作表', other: '其他', noTables: '未识别到预算公开表', files: '个文件', total: '合计' },
+  en: { noYear: (y: number) => `${y} edition (the document states no budget year: the newest is used)`, edition: 'catalog', editionOf: (y: number) => `${y} edition`, nearest: (d: number | undefined, y: number) => `document year ${d ?? 'unknown'}, no such edition built in: ${y} edition used`, tables: 'tables', error: 'errors', warning: 'warnings', info: 'info', rounding: 'rounding', none: 'all totals add up', unreadable: 'not checked', detail: 'detail', notChecked: (n: number) => `${n} not checked`, sheet: 'sheet', other: 'other', noTables: 'no budget tables recognised', files: 'files', total: 'total' },
 } as const;
 
 function counts(fs: readonly Finding[]) {
@@ -47,11 +61,14 @@ export function formatText(reports: readonly FileReport[], lang: Lang): string {
   const names = lang === 'zh' ? TABLE_NAMES_ZH : TABLE_NAMES_EN;
   const out: string[] = [];
   for (const r of reports) {
+    const path = safePath(r.path);
     if (r.error) {
-      out.push(`${r.path}: ${w.unreadable} — ${r.error}`, '');
+      out.push(`${path}: ${w.unreadable} — ${safeText(r.error)}`);
+      if (r.detail) out.push(`  ${w.detail}${lang === 'zh' ? '：' : ': '}${safeText(r.detail)}`);
+      out.push('');
       continue;
     }
-    out.push(`${r.path}: ${r.tables.length} ${w.tables}${SEP[lang]}${countLine(r.findings, lang)}`);
+    out.push(`${path}: ${r.tables.length} ${w.tables}${SEP[lang]}${countLine(r.findings, lang)}`);
     if (r.tables.length === 0) out.push(`  ${w.noTables}`);
     else if (r.edition) out.push(`  ${w.edition}${lang === 'zh' ? '：' : ': '}${r.year === undefined ? w.noYear(r.edition.year) : r.edition.exact ? w.editionOf(r.edition.year) : w.nearest(r.year, r.edition.year)}`);
     const groups = new Map<string, Finding[]>();
@@ -62,37 +79,40 @@ export function formatText(reports: readonly FileReport[], lang: Lang): string {
     for (const t of r.tables) {
       const fs = groups.get(`${t.sheet}\u0000${t.kind}`) ?? [];
       groups.delete(`${t.sheet}\u0000${t.kind}`);
-      out.push(`  ${names[t.kind]} [${t.kind}] ${t.sheet}!${t.range}: ${fs.length === 0 ? w.none : countLine(fs, lang)}`);
-      for (const f of fs) out.push(`    ${MARK[f.severity]} ${f.rounding ? `[${w.rounding}] ` : ''}${f.cells[0] ? `${f.cells[0]}  ` : ''}${f.message}`);
+      out.push(`  ${names[t.kind]} [${t.kind}] ${safeText(t.sheet)}!${t.range}: ${fs.length === 0 ? w.none : countLine(fs, lang)}`);
+      for (const f of fs) out.push(`    ${MARK[f.severity]} ${f.rounding ? `[${w.rounding}] ` : ''}${f.cells[0] ? `${safeText(f.cells[0])}  ` : ''}${safeText(f.message)}`);
     }
     // Findings outside the recognised tables (an unknown table, a missing one): under a line of their own.
     const rest = [...groups.values()].flat();
     if (rest.length > 0) out.push(`  ${w.other}: ${countLine(rest, lang)}`);
     for (const f of rest) {
       const where = findingPlace(f);
-      out.push(`    ${MARK[f.severity]} ${where ? `${where}  ` : ''}${f.message}`);
+      out.push(`    ${MARK[f.severity]} ${where ? `${safeText(where)}  ` : ''}${safeText(f.message)}`);
     }
     out.push('');
   }
   if (reports.length > 1) {
     const all = reports.flatMap((r) => r.findings);
-    out.push(`${w.total}: ${reports.length} ${w.files}${SEP[lang]}${countLine(all, lang)}`);
+    const unchecked = reports.filter((r) => r.error !== undefined).length;
+    out.push(`${w.total}: ${reports.length} ${w.files}${unchecked === 0 ? '' : lang === 'zh' ? `（${w.notChecked(unchecked)}）` : ` (${w.notChecked(unchecked)})`}${SEP[lang]}${countLine(all, lang)}`);
   }
   return out.join('\n');
 }
 
 export function formatJson(reports: readonly FileReport[]): string {
-  return JSON.stringify({
+  return safeJson(JSON.stringify({
     files: reports.map((r) => ({
-      path: r.path, ...(r.error ? { error: r.error } : {}),
+      path: r.path, verdict: verdictOf(r),
+      ...(r.error ? { error: r.error, errorCode: r.errorCode } : {}),
+      ...(r.detail ? { detail: r.detail } : {}),
       ...(r.edition ? { year: r.year ?? null, catalogEdition: r.edition } : {}),
       tables: r.tables, findings: r.findings,
     })),
-  }, null, 2);
+  }, null, 2));
 }
 
 function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return safeText(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
 export function formatHtml(reports: readonly FileReport[], lang: Lang): string {
@@ -100,10 +120,10 @@ export function formatHtml(reports: readonly FileReport[], lang: Lang): string {
   const names = lang === 'zh' ? TABLE_NAMES_ZH : TABLE_NAMES_EN;
   const sev = { error: w.error, warning: w.warning, info: w.info };
   const body = reports.map((r) => {
-    if (r.error) return `<section><h2>${esc(r.path)}</h2><p class="error">${esc(w.unreadable)}: ${esc(r.error)}</p></section>`;
+    if (r.error) return `<section><h2>${esc(safePath(r.path))}</h2><p class="error">${esc(w.unreadable)}: ${esc(r.error)}</p>${r.detail ? `<p class="detail">${esc(w.detail)}: ${esc(r.detail)}</p>` : ''}</section>`;
     const rows = r.findings.map((f) =>
       `<tr class="${f.severity}"><td>${esc(sev[f.severity])}${f.rounding ? ` (${esc(w.rounding)})` : ''}</td><td>${esc(f.table ? names[f.table] : '')}</td><td>${esc(f.sheet)}</td><td>${esc(f.cells.join(', '))}</td><td>${esc(f.reported ?? '')}</td><td>${esc(f.computed ?? '')}</td><td>${esc(f.difference ?? '')}</td><td>${esc(f.message)}</td></tr>`).join('\n');
-    return `<section><h2>${esc(r.path)}</h2><p>${esc(countLine(r.findings, lang))}</p>
+    return `<section><h2>${esc(safePath(r.path))}</h2><p>${esc(countLine(r.findings, lang))}</p>
 <table><thead><tr><th>${lang === 'zh' ? '级别' : 'severity'}</th><th>${lang === 'zh' ? '表' : 'table'}</th><th>${esc(w.sheet)}</th><th>${lang === 'zh' ? '单元格' : 'cells'}</th><th>${lang === 'zh' ? '报告数' : 'reported'}</th><th>${lang === 'zh' ? '计算数' : 'computed'}</th><th>${lang === 'zh' ? '差额' : 'difference'}</th><th>${lang === 'zh' ? '说明' : 'message'}</th></tr></thead>
 <tbody>${rows}</tbody></table></section>`;
   }).join('\n');

@@ -27,19 +27,33 @@ export function familyOf(code: string): CodeFamily | undefined {
   return undefined;
 }
 
+/** One frozen answer per code: a table of 200,000 rows prints a few thousand codes at most. */
+const parsedCodes = new Map<string, CodeParse & { kind: 'code' }>();
+const NONE: CodeParse = Object.freeze({ kind: 'none' as const });
+
 export function toSubject(code: string): SubjectCode | undefined {
+  return codeParse(code)?.subject;
+}
+
+/** A well-formed code as a shared, frozen parse (or undefined). */
+export function codeParse(code: string): (CodeParse & { kind: 'code' }) | undefined {
+  const known = parsedCodes.get(code);
+  if (known) return known;
   const family = familyOf(code);
   if (!family) return undefined;
-  return { code, family, level: (((code.length - 3) / 2) + 1) as CodeLevel };
+  const subject: SubjectCode = Object.freeze({ code, family, level: (((code.length - 3) / 2) + 1) as CodeLevel });
+  const p = Object.freeze({ kind: 'code' as const, subject });
+  // Codes are few; the bound only keeps a hostile sheet from growing the table without end.
+  if (parsedCodes.size < 100_000) parsedCodes.set(code, p);
+  return p;
 }
 
 /** Parses a code written in one cell (`2101101`, `210110 1`, `２１０`). */
 export function parseCode(raw: string): CodeParse {
   const t = cleanCodeText(raw);
-  if (t === '') return { kind: 'none' };
-  if (!/^\d+$/.test(t)) return { kind: 'none' };
-  const subject = toSubject(t);
-  return subject ? { kind: 'code', subject } : { kind: 'malformed', text: raw.trim() };
+  if (t === '') return NONE;
+  if (!/^\d+$/.test(t)) return NONE;
+  return codeParse(t) ?? { kind: 'malformed', text: raw.trim() };
 }
 
 /**
@@ -62,9 +76,8 @@ export function joinCodeParts(parts: readonly string[]): CodeParse {
     else if (p.length <= 2) code += p.padStart(2, '0');
     else return { kind: 'malformed', text: parts.join(' ').trim() };
   }
-  if (!any) return { kind: 'none' };
-  const subject = toSubject(code);
-  return subject ? { kind: 'code', subject } : { kind: 'malformed', text: parts.filter((p) => p.trim()).join(' ') };
+  if (!any) return NONE;
+  return codeParse(code) ?? { kind: 'malformed', text: parts.filter((p) => p.trim()).join(' ') };
 }
 
 export function parentCode(code: string): string | undefined {

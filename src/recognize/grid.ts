@@ -9,6 +9,11 @@ import type { Sheet } from '../snapshot';
 const normalized = new WeakMap<Sheet, string[][]>();
 const EMPTY: readonly string[] = Object.freeze([]);
 
+/** Drops a sheet's texts once its tables are read: they are not needed again. */
+export function forgetTexts(sheet: Sheet): void {
+  normalized.delete(sheet);
+}
+
 /** The normalised texts of row `r`, indexed by column (`cells[c] ?? ''` past the row's end). */
 export function rowTexts(sheet: Sheet, r: number): readonly string[] {
   const row = sheet.rows[r];

@@ -9,6 +9,7 @@ import type { Layout, Side } from '../layouts/types';
 import { a1, type Sheet, type Workbook } from '../snapshot';
 import { amountKey, type Column, type ColumnRole, type RecognitionNote, type Table, type TableRow } from '../table';
 import { bodyLines, type Body } from './furniture';
+import { forgetTexts } from './grid';
 import { readHeader } from './header';
 import { findRegions, type Region } from './regions';
 import { cellParser, columnPrecision, readRows, type CellParser } from './rows';
@@ -242,6 +243,7 @@ export function recognizeWorkbook(workbook: Workbook, options: RecognizeOptions 
   for (const sheet of workbook.sheets) {
     const before = notes.length;
     const found = recognizeSheet(sheet, notes);
+    forgetTexts(sheet);
     tables.push(...found);
     if (found.length === 0 && notes.length === before && sheetHasNumbers(sheet)) {
       notes.push({

@@ -20,7 +20,48 @@ interface MutableRow {
   labels: Partial<Record<SideKey, Label>>;
   roles: Partial<Record<SideKey, RowRole>>;
   depth: Partial<Record<SideKey, number>>;
-  amounts: Map<string, AmountCell>;
+  amounts: ReadonlyMap<string, AmountCell>;
+}
+
+/**
+ * A row's amount cells by column key: the keys are the table's, shared by every row, so a row holds only its
+ * cells (a Map per row would cost more than the cells themselves on a table of 200,000 rows).
+ */
+class RowAmounts implements ReadonlyMap<string, AmountCell> {
+  constructor(private readonly keyList: readonly string[], private readonly cells: readonly AmountCell[]) {}
+
+  get size(): number {
+    return this.cells.length;
+  }
+
+  get(key: string): AmountCell | undefined {
+    const i = this.keyList.indexOf(key);
+    return i < 0 ? undefined : this.cells[i];
+  }
+
+  has(key: string): boolean {
+    return this.keyList.includes(key);
+  }
+
+  forEach(fn: (value: AmountCell, key: string, map: ReadonlyMap<string, AmountCell>) => void): void {
+    this.cells.forEach((c, i) => fn(c, this.keyList[i], this));
+  }
+
+  *entries(): MapIterator<[string, AmountCell]> {
+    for (let i = 0; i < this.cells.length; i++) yield [this.keyList[i], this.cells[i]];
+  }
+
+  keys(): MapIterator<string> {
+    return this.keyList[Symbol.iterator]();
+  }
+
+  values(): MapIterator<AmountCell> {
+    return this.cells[Symbol.iterator]();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, AmountCell]> {
+    return this.entries();
+  }
 }
 
 const BLANK: AmountParse = Object.freeze({ kind: 'blank' as const });
@@ -41,6 +82,22 @@ export function cellParser(): CellParser {
   };
 }
 
+/** An amount cell of a row; its address is worked out when asked (a table may hold a million of these). */
+class RowAmount implements AmountCell {
+  constructor(
+    readonly key: string,
+    readonly row: number,
+    readonly col: number,
+    readonly cell: Cell | undefined,
+    readonly parse: AmountParse,
+    readonly precision: number,
+  ) {}
+
+  get address(): string {
+    return a1(this.row, this.col);
+  }
+}
+
 /** Decimals of one amount: its format's when the format says, else what it shows or the column's, whichever is finer. */
 export function amountCell(sheet: Sheet, r: number, c: Column, parseCell: CellParser = cellParser()): AmountCell {
   const cell = cellAt(sheet, r, c.col);
@@ -51,8 +108,21 @@ export function amountCell(sheet: Sheet, r: number, c: Column, parseCell: CellPa
     const fmt = typeof cell?.value === 'number' ? decimalsOfFormat(cell.numberFormat) : undefined;
     precision = fmt ?? Math.max(parse.amount.decimals, columnPrecision);
   }
-  return { key: c.key ?? '', col: c.col, address: a1(r, c.col), cell, parse, precision };
+  return new RowAmount(c.key ?? '', r, c.col, cell, parse, precision);
 }
+
+/** A label cell; its address is worked out when asked. */
+class RowLabel implements Label {
+  constructor(readonly text: string, private readonly r: number, private readonly c: number) {}
+
+  get address(): string {
+    return a1(this.r, this.c);
+  }
+}
+
+/** Most rows have no role and no depth: they share these. */
+const NO_ROLES: MutableRow['roles'] = Object.freeze({});
+const NO_DEPTH: MutableRow['depth'] = Object.freeze({});
 
 /** The decimals a column displays: the most any of its numbers shows (format, else printed text). */
 export function columnPrecision(sheet: Sheet, lines: readonly BodyLine[], col: number, parseCell: CellParser = cellParser()): number | undefined {
@@ -144,6 +214,7 @@ export function readRows(sheet: Sheet, lines: readonly BodyLine[], columns: read
   for (let s = 0; s < segments; s++) {
     const cols = columns.filter((c) => c.segment === s);
     const amountCols = cols.filter((c) => c.role.kind === 'amount');
+    const keyList = amountCols.map((c) => c.key ?? '');
     const nameCols = cols.filter((c) => c.role.kind === 'name');
     const seqCol = cols.find((c) => c.role.kind === 'seq');
     const rows: MutableRow[] = [];
@@ -155,19 +226,20 @@ export function readRows(sheet: Sheet, lines: readonly BodyLine[], columns: read
         const t = textAt(sheet, r, n.col).trim();
         if (t === '') continue;
         const key: SideKey = twoSided && n.role.kind === 'name' && n.role.side ? n.role.side : 'main';
-        labels[key] = { text: t, address: a1(r, n.col) };
+        labels[key] = new RowLabel(t, r, n.col);
       }
       if (!labels.main && !twoSided) {
         const l = parts.name ?? parts.text;
         if (l) labels.main = l;
       }
-      const amounts = new Map<string, AmountCell>();
+      const cells: AmountCell[] = [];
       let anyAmount = false;
       for (const c of amountCols) {
         const a = amountCell(sheet, r, c, parseCell);
         if (a.parse.kind !== 'blank') anyAmount = true;
-        amounts.set(a.key, a);
+        cells.push(a);
       }
+      const amounts = new RowAmounts(keyList, cells);
       const seq = seqCol ? line.cells[seqCol.col] : '';
       const prev = rows[rows.length - 1];
       // A name wrapped onto the next line (or page): no code, no number, just the rest of one label. In a
@@ -184,9 +256,9 @@ export function readRows(sheet: Sheet, lines: readonly BodyLine[], columns: read
         continue;
       }
       if (parts.code.kind === 'none' && parts.codeCells.length === 0 && keys.length === 0 && !anyAmount) continue;
-      rows.push({ row: r, segment: s, code: parts.code, codeCells: parts.codeCells, labels, roles: {}, depth: {}, amounts });
+      rows.push({ row: r, segment: s, code: parts.code, codeCells: parts.codeCells, labels, roles: NO_ROLES, depth: NO_DEPTH, amounts });
     }
-    out.push(...rows);
+    for (const r of rows) out.push(r);
   }
   // Roles and depths from the whole (unwrapped) labels.
   for (const row of out) {
@@ -194,9 +266,9 @@ export function readRows(sheet: Sheet, lines: readonly BodyLine[], columns: read
       const l = row.labels[k] as Label;
       if (row.code.kind !== 'code') {
         const role = roleOf(layout, l.text, k);
-        if (role) row.roles[k] = role;
+        if (role) row.roles = { ...row.roles, [k]: role };
       }
-      if (twoSided) row.depth[k] = depthOf(l.text);
+      if (twoSided) row.depth = { ...row.depth, [k]: depthOf(l.text) };
     }
   }
   return out;

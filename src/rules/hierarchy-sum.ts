@@ -22,11 +22,10 @@ function labelAt(t: Table, col: number): string {
 }
 
 /** The hierarchy relations of one table: parent = Σ children per code, 合计 row = Σ 类, in every amount column. */
-export function hierarchyInstances(t: Table): Instance[] {
+export function* hierarchyInstances(t: Table): Generator<Instance> {
   const spec = layoutOf(t.kind).relations.find((r) => r.type === 'hierarchy');
-  if (!spec || t.index.byCode.size === 0) return [];
+  if (!spec || t.index.byCode.size === 0) return;
   const relation = `${t.kind}.${spec.id}`;
-  const out: Instance[] = [];
   const totalRow: TableRow | undefined = rowsWithRole(t, 'main', 'total')[0];
   for (const c of logicalColumns(t)) {
     for (const [code, kids] of t.index.children) {
@@ -35,17 +34,16 @@ export function hierarchyInstances(t: Table): Instance[] {
       if (!total) continue;
       const terms: AmountCell[] = [];
       for (const k of kids) { const x = cellIn(k, c); if (x) terms.push(x); }
-      out.push({ relation, subject: code, column: c.key as string, columnLabel: labelAt(t, total.col), table: t, total, terms, what: () => rowWords(parent) });
+      yield { relation, subject: code, column: c.key as string, columnLabel: labelAt(t, total.col), table: t, total, terms, what: () => rowWords(parent) };
     }
     if (totalRow && t.index.classes.length > 0) {
       const total = cellIn(totalRow, c);
       if (!total) continue;
       const terms: AmountCell[] = [];
       for (const k of t.index.classes) { const x = cellIn(k, c); if (x) terms.push(x); }
-      out.push({ relation, subject: 'total', column: c.key as string, columnLabel: labelAt(t, total.col), table: t, total, terms, what: { zh: '合计行', en: 'total row' } });
+      yield { relation, subject: 'total', column: c.key as string, columnLabel: labelAt(t, total.col), table: t, total, terms, what: { zh: '合计行', en: 'total row' } };
     }
   }
-  return out;
 }
 
 export const rule: Rule = {

@@ -37,10 +37,9 @@ function groups(t: Table, spec: ColumnsSpec): Array<{ total: Column; terms: Arra
   return out;
 }
 
-export function crossFootInstances(t: Table): Instance[] {
-  const out: Instance[] = [];
+export function* crossFootInstances(t: Table): Generator<Instance> {
   // A column of figures the engine could not read may be a term: the rows' cross-foot is not known (recognition says so).
-  if (t.unreadColumns.length > 0) return out;
+  if (t.unreadColumns.length > 0) return;
   for (const spec of layoutOf(t.kind).relations) {
     if (spec.type !== 'columns' || !applies(t, spec)) continue;
     for (const g of groups(t, spec)) {
@@ -57,14 +56,13 @@ export function crossFootInstances(t: Table): Instance[] {
         if (terms.length === 0) continue;
         // A side's row without a label on that side (a blank line under the longer side) holds nothing to check.
         if (side && !r.labels[side] && total.parse.kind === 'blank' && terms.every((x) => termCell(x).parse.kind === 'blank')) continue;
-        out.push({
+        yield {
           relation: `${t.kind}.${spec.id}`, subject: subjectOf(r, side), column: g.total.key as string, columnLabel: label,
           table: t, total, terms, what: () => rowWords(r, side),
-        });
+        };
       }
     }
   }
-  return out;
 }
 
 export const rule: Rule = {

@@ -166,16 +166,18 @@ export function termCell(t: AmountCell | Term): AmountCell {
  * Grades every instance; failures of one relation on one row that differ identically in several columns are
  * one finding listing the columns; the same total cell is reported once per relation.
  */
-export function reportRelations(ctx: RuleContext, meta: RuleMeta, instances: readonly Instance[]): void {
+export function reportRelations(ctx: RuleContext, meta: RuleMeta, instances: Iterable<Instance>): void {
   const strict = ctx.options.strict === true;
   const groups = new Map<string, Failure[]>();
   const order: string[] = [];
-  const seen = new Set<string>();
+  // Totals already graded, per relation (by the cell object: no key strings on a table of 200,000 rows).
+  const seen = new Map<string, Set<AmountCell>>();
   for (const inst of instances) {
     const home = inst.table;
-    const once = `${inst.relation}|${home.sheet}|${inst.total.address}`;
-    if (seen.has(once)) continue;
-    seen.add(once);
+    let once = seen.get(inst.relation);
+    if (!once) { once = new Set(); seen.set(inst.relation, once); }
+    if (once.has(inst.total)) continue;
+    once.add(inst.total);
     const exact = holdsExactly(inst);
     // Unreadable cells are the hygiene rule's: a sum over them proves nothing.
     if (exact === undefined) continue;

@@ -15,6 +15,9 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'budget-check-'));
 
+// Each check starts a checking process: generous on a busy machine, never a timing assertion.
+jest.setTimeout(120_000);
+
 describe('budget-check check', () => {
   test('no path checks the bundled sample: 3 rounding warnings (款 20805 in three tables, one per table), exit 0', async () => {
     const r = await cli('check');
@@ -28,10 +31,11 @@ describe('budget-check check', () => {
 
   test('--format json follows the documented shape', async () => {
     const r = await cli('check', '--format', 'json');
-    const json = JSON.parse(r.out) as { files: Array<{ path: string; year: number | null; catalogEdition: { year: number; exact: boolean }; tables: Array<{ sheet: string; kind: string; range: string }>; findings: Array<Record<string, unknown>> }> };
+    const json = JSON.parse(r.out) as { files: Array<{ path: string; verdict: string; year: number | null; catalogEdition: { year: number; exact: boolean }; tables: Array<{ sheet: string; kind: string; range: string }>; findings: Array<Record<string, unknown>> }> };
     expect(json.files).toHaveLength(1);
     const f = json.files[0];
-    expect(Object.keys(f)).toEqual(['path', 'year', 'catalogEdition', 'tables', 'findings']);
+    expect(Object.keys(f)).toEqual(['path', 'verdict', 'year', 'catalogEdition', 'tables', 'findings']);
+    expect(f.verdict).toBe('ok');
     // Every table prints 预算年度：2025, and 2025 is a built-in edition.
     expect(f.year).toBe(2025);
     expect(f.catalogEdition).toEqual({ year: 2025, exact: true });
@@ -60,7 +64,7 @@ describe('budget-check check', () => {
     const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'json-format.md'), 'utf8');
     const example = (JSON.parse(/```json\n([\s\S]*?)```/.exec(doc)![1]) as typeof json).files[0];
     expect(Object.keys(example)).toEqual(Object.keys(f));
-    expect([example.path, example.year, example.catalogEdition, example.tables, example.findings]).toEqual([f.path, f.year, f.catalogEdition, [f.tables[1]], [f.findings[0]]]);
+    expect([example.path, example.verdict, example.year, example.catalogEdition, example.tables, example.findings]).toEqual([f.path, f.verdict, f.year, f.catalogEdition, [f.tables[1]], [f.findings[0]]]);
   });
 
   test('--strict makes the rounding differences errors: exit 1; --lang en', async () => {
@@ -80,23 +84,28 @@ describe('budget-check check', () => {
     expect((html.match(/<tr class="warning">/g) ?? []).length).toBe(3);
   });
 
-  test('a folder of workbooks, one unreadable and one missing path: the others are still checked, exit 2', async () => {
+  test('a folder of workbooks, one unreadable and one missing path: the others are still checked, every entry listed in order, exit 2', async () => {
     const dir = tmp();
     mkdirSync(join(dir, 'sub'));
     copyFileSync(samplePath(), join(dir, 'a.xlsx'));
     copyFileSync(samplePath(), join(dir, 'sub', 'b.xlsx'));
     writeFileSync(join(dir, 'broken.xlsx'), 'this is not a zip');
     writeFileSync(join(dir, 'notes.txt'), 'ignored');
+    writeFileSync(join(dir, '~$a.xlsx'), 'an Office lock file: ignored');
     const r = await cli('check', dir, join(dir, 'missing.xlsx'), '--format', 'json');
     expect(r.code).toBe(2);
-    const json = JSON.parse(r.out) as { files: Array<{ path: string; error?: string; findings: unknown[] }> };
-    expect(json.files.map((f) => [f.path.replace(dir, '<dir>'), f.error === undefined, f.findings.length])).toEqual([
-      ['<dir>/missing.xlsx', false, 0],
-      ['<dir>/a.xlsx', true, 3],
-      ['<dir>/broken.xlsx', false, 0],
-      ['<dir>/sub/b.xlsx', true, 3],
+    const json = JSON.parse(r.out) as { files: Array<{ path: string; verdict: string; error?: string; errorCode?: string; findings: unknown[] }> };
+    expect(json.files.map((f) => [f.path.replace(dir, '<dir>'), f.verdict, f.errorCode, f.findings.length])).toEqual([
+      ['<dir>/a.xlsx', 'ok', undefined, 3],
+      ['<dir>/broken.xlsx', 'not-checked', 'not-workbook', 0],
+      ['<dir>/sub/b.xlsx', 'ok', undefined, 3],
+      ['<dir>/missing.xlsx', 'not-checked', 'missing', 0],
     ]);
-    expect(json.files[2].error).toMatch(/^不是可读取的 .xlsx 文件/);
+    expect(json.files[1].error).toBe('不是 Excel 工作簿（文件内容不是 .xlsx、.xls 或 .et 格式）');
+    // The text report says which files were not checked, in the total too.
+    const text = await cli('check', dir, join(dir, 'missing.xlsx'));
+    expect(text.out).toContain(`${join(dir, 'broken.xlsx')}: 未检查 — 不是 Excel 工作簿（文件内容不是 .xlsx、.xls 或 .et 格式）\n`);
+    expect(text.out).toContain('合计: 4 个文件（其中 2 个未检查），0 个错误，6 个警告（其中 6 个尾差），0 个提示');
   });
 
   test('a workbook without its 收支总表 and with a 政府采购预算表: a warning for the missing table, information for the unknown one, apart from the tables', async () => {
@@ -119,12 +128,12 @@ describe('budget-check check', () => {
     ]);
   });
 
-  test('an old .xls workbook gets a message saying what to do', async () => {
+  test('what a file is comes from its bytes, not its name: text named .xls is not a workbook', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'old.xls'), 'binary');
     const r = await cli('check', join(dir, 'old.xls'));
     expect(r.code).toBe(2);
-    expect(r.out).toContain('只支持 .xlsx 文件：请在 Excel 或 WPS 中另存为 .xlsx');
+    expect(r.out).toBe(`${join(dir, 'old.xls')}: 未检查 — 不是 Excel 工作簿（文件内容不是 .xlsx、.xls 或 .et 格式）\n`);
   });
 
   test('a progress bar on stderr when checking several files on a terminal', async () => {
