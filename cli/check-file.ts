@@ -5,6 +5,8 @@
  */
 import { statSync } from 'node:fs';
 import { checkWorkbook } from '../src/engine';
+import { locateReport, type LocateReport } from '../src/locate/locate';
+import { nodeSolver } from './solver';
 import type { Lang } from '../src/findings';
 import type { Catalog } from '../src/catalog/catalog';
 import { CFB_SIGNATURE, classifyOle } from './cfb';
@@ -22,6 +24,10 @@ export interface CheckSettings {
   readonly soffice?: { readonly path: string; readonly profile: string };
   /** Time for one conversion (a little less than the file's whole time limit). */
   readonly convertTimeoutMs: number;
+  /** Locate the likely wrong cells of a file with errors (off with --no-locate). */
+  readonly locate?: boolean;
+  /** Time for locating them, so a file wrong on every row keeps its findings instead of timing out. */
+  readonly locateBudgetMs?: number;
 }
 
 export function failed(path: string, code: ErrorCode, lang: Lang, detail?: string, verbose = false, extra?: { zh: string; en: string }): FileReport {
@@ -115,9 +121,22 @@ export async function checkOne(path: string | Buffer, display: string, settings:
   }
   if (!hasContent(read)) return failed(display, 'empty', lang, `${read.workbook.sheets.length} sheets without content`, verbose);
   try {
-    const { tables, findings, year, edition } = checkWorkbook(read.workbook, { strict: settings.strict, lang, catalog });
+    const locate = settings.locate !== false;
+    const { tables, findings, year, edition, checked } = checkWorkbook(read.workbook, { strict: settings.strict, lang, catalog, keepRelations: locate });
     if (tables.length === 0) return failed(display, 'no-tables', lang, `${read.workbook.sheets.length} sheets, no table recognised`, verbose);
-    return { path: display, tables: tables.map(tableSummary), findings, year, edition };
+    const report: FileReport = { path: display, tables: tables.map(tableSummary), findings, year, edition };
+    // Only a relation failing beyond rounding has a cause to look for; the solver loads then, once per process.
+    if (!locate || !checked?.some((c) => c.outcome === 'failed')) return report;
+    const failing = checked.filter((c) => c.outcome === 'failed').length;
+    let located: LocateReport;
+    try {
+      located = locateReport(checked, await nodeSolver(), { deadline: { now: Date.now, until: Date.now() + (settings.locateBudgetMs ?? 30_000) } });
+    } catch {
+      // No solver (a damaged installation): the findings stand, without causes.
+      located = { causes: [], unexamined: 0, unsolvable: failing };
+    }
+    const { causes, unexamined, unsolvable } = located;
+    return { ...report, causes, ...(unexamined > 0 ? { unexamined } : {}), ...(unsolvable > 0 ? { unsolvable } : {}) };
   } catch (e) {
     return failed(display, 'internal', lang, detailOf(e), verbose);
   }

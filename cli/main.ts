@@ -27,10 +27,11 @@ export const DEFAULT_TIMEOUT_S = 120;
 
 const USAGE = {
   zh: `用法：
-  budget-check check [路径...] [--format text|json|html] [--out 文件] [--strict] [--lang zh|en] [--verbose]
+  budget-check check [路径...] [--format text|json|html] [--out 文件] [--strict] [--lang zh|en] [--verbose] [--no-locate]
       校核 .xlsx、.xls、.et 文件，或文件夹中的全部此类文件；不给路径时校核内置示例工作簿。
       退出码：0 无错误（可有警告），1 有错误，2 有文件未能检查或参数错误（其他文件照常检查）。
       --verbose        未能检查的文件同时给出技术细节；最后给出检查进程的内存峰值
+      --no-locate      不推断可能填错的单元格
       --max-memory MB  每个文件的检查进程最多使用的内存（默认 ${DEFAULT_MAX_MEMORY_MB}）
       --timeout 秒     每个文件最多用时（默认 ${DEFAULT_TIMEOUT_S}）
       --soffice 路径   LibreOffice 的 soffice 程序（检查 .xls、.et 需要；默认在 PATH 中查找）
@@ -42,10 +43,11 @@ const USAGE = {
   budget-check subject --list [--year 年度] [--kind 分类]   列出全部科目：编码<TAB>名称<TAB>级次
   --catalog 文件   导入预算管理一体化系统导出的科目目录（.csv 或 .xlsx，编码、名称两列），优先于内置目录`,
   en: `Usage:
-  budget-check check [PATH...] [--format text|json|html] [--out FILE] [--strict] [--lang zh|en] [--verbose]
+  budget-check check [PATH...] [--format text|json|html] [--out FILE] [--strict] [--lang zh|en] [--verbose] [--no-locate]
       Checks .xlsx, .xls and .et files, or every such file in a folder; with no path, the bundled sample workbook.
       Exit: 0 no error (warnings allowed), 1 errors, 2 a file not checked or bad arguments (the others are still checked).
       --verbose        the technical detail of why a file was not checked; the checking processes' peak memory at the end
+      --no-locate      do not work out which cells are likely wrong
       --max-memory MB  memory for the process checking each file (default ${DEFAULT_MAX_MEMORY_MB})
       --timeout S      time for each file (default ${DEFAULT_TIMEOUT_S})
       --soffice PATH   LibreOffice's soffice program (needed for .xls and .et; default: found on the PATH)
@@ -74,12 +76,13 @@ interface Args {
   maxMemoryMb: number;
   timeoutS: number;
   soffice?: string;
+  locate: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args {
   const args: Args = {
     command: argv[0] ?? '', paths: [], format: 'text', strict: false, lang: 'zh', list: false, verbose: false,
-    maxMemoryMb: DEFAULT_MAX_MEMORY_MB, timeoutS: DEFAULT_TIMEOUT_S,
+    maxMemoryMb: DEFAULT_MAX_MEMORY_MB, timeoutS: DEFAULT_TIMEOUT_S, locate: true,
   };
   const count = (v: string, flag: string, min: number): number => {
     if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${flag} 需要不小于 ${min} 的整数 / ${flag} needs a whole number of at least ${min}`);
@@ -114,6 +117,7 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === '--list') args.list = true;
     else if (a === '--catalog') args.catalog = value(i++, a);
     else if (a === '--verbose') args.verbose = true;
+    else if (a === '--no-locate') args.locate = false;
     else if (a === '--max-memory') args.maxMemoryMb = count(value(i++, a), a, 256);
     else if (a === '--timeout') args.timeoutS = count(value(i++, a), a, 1);
     else if (a === '--soffice') args.soffice = value(i++, a);
@@ -202,9 +206,11 @@ async function runCheck(args: Args, io: CliIO): Promise<number> {
   const profile = sofficePath ? newProfile() : undefined;
   const timeoutMs = args.timeoutS * 1000;
   const settings: CheckSettings = {
-    strict: args.strict, lang: args.lang, verbose: args.verbose,
+    strict: args.strict, lang: args.lang, verbose: args.verbose, locate: args.locate,
     soffice: sofficePath && profile ? { path: sofficePath, profile: profile.dir } : undefined,
     convertTimeoutMs: Math.max(1000, timeoutMs - 2000),
+    // A quarter of the file's time at most: reading and checking come first.
+    locateBudgetMs: Math.min(30_000, timeoutMs / 4),
   };
   const pool = new CheckerPool({ settings, catalog, maxMemoryMb: args.maxMemoryMb, timeoutMs });
   const reports: FileReport[] = [];

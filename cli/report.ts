@@ -2,6 +2,8 @@ import { findingPlace } from '../src/export';
 import type { ErrorCode } from './read-error';
 import { safeJson, safePath, safeText } from './safe-text';
 import type { Finding, Lang } from '../src/findings';
+import type { Cause, CauseCell } from '../src/locate/locate';
+import { causeText, grouped } from '../src/locate/text';
 import { TABLE_NAMES_EN, TABLE_NAMES_ZH, type Table, type TableKind } from '../src/table';
 
 export interface FileReport {
@@ -17,6 +19,12 @@ export interface FileReport {
   readonly errorCode?: ErrorCode;
   /** The technical detail behind `error` (library or system text), kept only with `--verbose`. */
   readonly detail?: string;
+  /** The likely wrong cells, each with the findings it resolves (files with errors only). */
+  readonly causes?: readonly Cause[];
+  /** Failures whose cause was not looked for because the time for it ran out. */
+  readonly unexamined?: number;
+  /** Failures whose cause could not be computed (amounts beyond the solver's reach, or no solver). */
+  readonly unsolvable?: number;
 }
 
 export type Verdict = 'ok' | 'errors' | 'not-checked';
@@ -32,8 +40,8 @@ export function tableSummary(t: Table): { sheet: string; kind: TableKind; range:
 }
 
 const WORDS = {
-  zh: { noYear: (y: number) => `${y} 年版（文件未注明预算年度，按最新版）`, edition: '科目目录', editionOf: (y: number) => `${y} 年版`, nearest: (d: number | undefined, y: number) => `文件年度 ${d ?? '未知'}，内置目录无该年版，按 ${y} 年版`, tables: '张表', error: '错误', warning: '警告', info: '提示', rounding: '尾差', none: '全部平衡', unreadable: '未检查', detail: '详细信息', notChecked: (n: number) => `其中 ${n} 个未检查`, sheet: '工作表', other: '其他', noTables: '未识别到预算公开表', files: '个文件', total: '合计' },
-  en: { noYear: (y: number) => `${y} edition (the document states no budget year: the newest is used)`, edition: 'catalog', editionOf: (y: number) => `${y} edition`, nearest: (d: number | undefined, y: number) => `document year ${d ?? 'unknown'}, no such edition built in: ${y} edition used`, tables: 'tables', error: 'errors', warning: 'warnings', info: 'info', rounding: 'rounding', none: 'all totals add up', unreadable: 'not checked', detail: 'detail', notChecked: (n: number) => `${n} not checked`, sheet: 'sheet', other: 'other', noTables: 'no budget tables recognised', files: 'files', total: 'total' },
+  zh: { noYear: (y: number) => `${y} 年版（文件未注明预算年度，按最新版）`, edition: '科目目录', editionOf: (y: number) => `${y} 年版`, nearest: (d: number | undefined, y: number) => `文件年度 ${d ?? '未知'}，内置目录无该年版，按 ${y} 年版`, tables: '张表', error: '错误', warning: '警告', info: '提示', rounding: '尾差', none: '全部平衡', unreadable: '未检查', detail: '详细信息', notChecked: (n: number) => `其中 ${n} 个未检查`, sheet: '工作表', other: '其他', noTables: '未识别到预算公开表', files: '个文件', total: '合计', causes: (n: number) => `可能填错的单元格（${n} 处）：`, because: (ids: string) => `（原因 ${ids}）`, unexamined: (n: number) => `另有 ${n} 处不平因用时所限未推断原因`, unsolvable: (n: number) => `另有 ${n} 处不平无法推断原因（金额超出可计算范围）`, cause: '可能填错的单元格', cell: '单元格', current: '现值', suggested: '建议值', explanation: '说明' },
+  en: { noYear: (y: number) => `${y} edition (the document states no budget year: the newest is used)`, edition: 'catalog', editionOf: (y: number) => `${y} edition`, nearest: (d: number | undefined, y: number) => `document year ${d ?? 'unknown'}, no such edition built in: ${y} edition used`, tables: 'tables', error: 'errors', warning: 'warnings', info: 'info', rounding: 'rounding', none: 'all totals add up', unreadable: 'not checked', detail: 'detail', notChecked: (n: number) => `${n} not checked`, sheet: 'sheet', other: 'other', noTables: 'no budget tables recognised', files: 'files', total: 'total', causes: (n: number) => `likely wrong cells (${n}):`, because: (ids: string) => `(cause ${ids})`, unexamined: (n: number) => `the cause of ${n} more failures was not looked for: the time for it ran out`, unsolvable: (n: number) => `the cause of ${n} more failures could not be computed (amounts beyond reach)`, cause: 'Likely wrong cells', cell: 'cell', current: 'now', suggested: 'suggested', explanation: 'explanation' },
 } as const;
 
 function counts(fs: readonly Finding[]) {
@@ -71,6 +79,18 @@ export function formatText(reports: readonly FileReport[], lang: Lang): string {
     out.push(`${path}: ${r.tables.length} ${w.tables}${SEP[lang]}${countLine(r.findings, lang)}`);
     if (r.tables.length === 0) out.push(`  ${w.noTables}`);
     else if (r.edition) out.push(`  ${w.edition}${lang === 'zh' ? '：' : ': '}${r.year === undefined ? w.noYear(r.edition.year) : r.edition.exact ? w.editionOf(r.edition.year) : w.nearest(r.year, r.edition.year)}`);
+    // The likely wrong cells first, then every finding, each naming the cause that resolves it.
+    const causeOf = new Map<Finding, string[]>();
+    if (r.causes && r.causes.length > 0) {
+      out.push(`  ${w.causes(r.causes.length)}`);
+      for (const c of r.causes) {
+        out.push(`    ✎ ${c.id} ${safeText(causeText(c)[lang])}`);
+        for (const i of c.findings) { const f = r.findings[i]; if (f) causeOf.set(f, [...(causeOf.get(f) ?? []), c.id]); }
+      }
+    }
+    if (r.unexamined) out.push(`  ${w.unexamined(r.unexamined)}`);
+    if (r.unsolvable) out.push(`  ${w.unsolvable(r.unsolvable)}`);
+    const because = (f: Finding) => { const ids = causeOf.get(f); return ids ? `  ${w.because(ids.join(', '))}` : ''; };
     const groups = new Map<string, Finding[]>();
     for (const f of r.findings) {
       const key = `${f.sheet}\u0000${f.table ?? ''}`;
@@ -80,7 +100,7 @@ export function formatText(reports: readonly FileReport[], lang: Lang): string {
       const fs = groups.get(`${t.sheet}\u0000${t.kind}`) ?? [];
       groups.delete(`${t.sheet}\u0000${t.kind}`);
       out.push(`  ${names[t.kind]} [${t.kind}] ${safeText(t.sheet)}!${t.range}: ${fs.length === 0 ? w.none : countLine(fs, lang)}`);
-      for (const f of fs) out.push(`    ${MARK[f.severity]} ${f.rounding ? `[${w.rounding}] ` : ''}${f.cells[0] ? `${safeText(f.cells[0])}  ` : ''}${safeText(f.message)}`);
+      for (const f of fs) out.push(`    ${MARK[f.severity]} ${f.rounding ? `[${w.rounding}] ` : ''}${f.cells[0] ? `${safeText(f.cells[0])}  ` : ''}${safeText(f.message)}${because(f)}`);
     }
     // Findings outside the recognised tables (an unknown table, a missing one): under a line of their own.
     const rest = [...groups.values()].flat();
@@ -107,8 +127,23 @@ export function formatJson(reports: readonly FileReport[]): string {
       ...(r.detail ? { detail: r.detail } : {}),
       ...(r.edition ? { year: r.year ?? null, catalogEdition: r.edition } : {}),
       tables: r.tables, findings: r.findings,
+      ...(r.causes ? { causes: r.causes.map((c) => jsonCause(c)) } : {}),
+      ...(r.unexamined ? { unexamined: r.unexamined } : {}),
+      ...(r.unsolvable ? { unsolvable: r.unsolvable } : {}),
     })),
   }, null, 2));
+}
+
+function jsonCell(c: CauseCell) {
+  return { sheet: c.sheet, cell: c.cell, current: c.current, suggested: c.suggested };
+}
+
+/** A cause as docs/json-format.md documents it. */
+function jsonCause(c: Cause) {
+  return {
+    id: c.id, ...jsonCell(c), table: c.table, certain: c.certain, findings: c.findings, within: c.within, between: c.between,
+    together: c.together.map(jsonCell), alternatives: c.alternatives.map((a) => a.map(jsonCell)),
+  };
 }
 
 function esc(s: string): string {
@@ -123,8 +158,13 @@ export function formatHtml(reports: readonly FileReport[], lang: Lang): string {
     if (r.error) return `<section><h2>${esc(safePath(r.path))}</h2><p class="error">${esc(w.unreadable)}: ${esc(r.error)}</p>${r.detail ? `<p class="detail">${esc(w.detail)}: ${esc(r.detail)}</p>` : ''}</section>`;
     const rows = r.findings.map((f) =>
       `<tr class="${f.severity}"><td>${esc(sev[f.severity])}${f.rounding ? ` (${esc(w.rounding)})` : ''}</td><td>${esc(f.table ? names[f.table] : '')}</td><td>${esc(f.sheet)}</td><td>${esc(f.cells.join(', '))}</td><td>${esc(f.reported ?? '')}</td><td>${esc(f.computed ?? '')}</td><td>${esc(f.difference ?? '')}</td><td>${esc(f.message)}</td></tr>`).join('\n');
+    const causes = r.causes && r.causes.length > 0
+      ? `<h3>${esc(w.cause)}</h3><table class="causes"><thead><tr><th>#</th><th>${esc(w.sheet)}</th><th>${esc(w.cell)}</th><th>${esc(w.current)}</th><th>${esc(w.suggested)}</th><th>${esc(w.explanation)}</th></tr></thead>
+<tbody>${r.causes.map((c) => `<tr><td>${esc(c.id)}</td><td>${esc(c.sheet)}</td><td>${esc(c.cell)}</td><td>${esc(grouped(c.current))}</td><td>${esc(grouped(c.suggested))}</td><td>${esc(causeText(c)[lang])}</td></tr>`).join('\n')}</tbody></table>\n`
+      : '';
+    const unexamined = (r.unexamined ? `<p>${esc(w.unexamined(r.unexamined))}</p>\n` : '') + (r.unsolvable ? `<p>${esc(w.unsolvable(r.unsolvable))}</p>\n` : '');
     return `<section><h2>${esc(safePath(r.path))}</h2><p>${esc(countLine(r.findings, lang))}</p>
-<table><thead><tr><th>${lang === 'zh' ? '级别' : 'severity'}</th><th>${lang === 'zh' ? '表' : 'table'}</th><th>${esc(w.sheet)}</th><th>${lang === 'zh' ? '单元格' : 'cells'}</th><th>${lang === 'zh' ? '报告数' : 'reported'}</th><th>${lang === 'zh' ? '计算数' : 'computed'}</th><th>${lang === 'zh' ? '差额' : 'difference'}</th><th>${lang === 'zh' ? '说明' : 'message'}</th></tr></thead>
+${causes}${unexamined}<table><thead><tr><th>${lang === 'zh' ? '级别' : 'severity'}</th><th>${lang === 'zh' ? '表' : 'table'}</th><th>${esc(w.sheet)}</th><th>${lang === 'zh' ? '单元格' : 'cells'}</th><th>${lang === 'zh' ? '报告数' : 'reported'}</th><th>${lang === 'zh' ? '计算数' : 'computed'}</th><th>${lang === 'zh' ? '差额' : 'difference'}</th><th>${lang === 'zh' ? '说明' : 'message'}</th></tr></thead>
 <tbody>${rows}</tbody></table></section>`;
   }).join('\n');
   return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${lang === 'zh' ? '预算表校核报告' : 'Budget check report'}</title>

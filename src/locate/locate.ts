@@ -39,6 +39,28 @@ export interface Cause extends CauseCell {
 export interface LocateOptions {
   /** Alternatives to look for per group of failures (default 3). */
   readonly alternatives?: number;
+  /**
+   * A time budget: no group of failures is started once `now()` passes `until` (the host's clock, so the core
+   * stays free of host APIs). A workbook wrong on every row must not cost its findings a time-out.
+   */
+  readonly deadline?: { readonly now: () => number; readonly until: number };
+}
+
+/**
+ * The largest amount (in 元) the solver is given: a double carries about 15 significant digits, so 10^12 元
+ * keeps the 分 with room for the tolerances. No budget table comes near it (10 000 亿元).
+ */
+const MAX_BASE = new Decimal('1e12');
+
+export interface LocateReport {
+  readonly causes: Cause[];
+  /** Failing relations left unexamined when the time budget ran out (0 when every one was examined). */
+  readonly unexamined: number;
+  /**
+   * Failing relations whose group the solver could not take: amounts beyond what a double carries to the 分
+   * (a cell holding 1e308), or the solver failing. Their findings stand; only the cause is missing.
+   */
+  readonly unsolvable: number;
 }
 
 interface Variable {
@@ -248,6 +270,11 @@ function touchingAll(suspects: readonly string[], byCell: ReadonlyMap<string, re
  * tied to the findings it resolves. Failures within rounding (尾差) are not located.
  */
 export function locateCauses(checked: readonly CheckedRelation[], solver: MipSolver, options: LocateOptions = {}): Cause[] {
+  return locateReport(checked, solver, options).causes;
+}
+
+/** {@link locateCauses}, saying also how many failures the time budget left unexamined. */
+export function locateReport(checked: readonly CheckedRelation[], solver: MipSolver, options: LocateOptions = {}): LocateReport {
   const vars = new Map<string, Variable>();
   const eqs: Equation[] = [];
   for (const c of checked) {
@@ -255,74 +282,107 @@ export function locateCauses(checked: readonly CheckedRelation[], solver: MipSol
     if (e) eqs.push(e);
   }
   const failed = eqs.filter((e) => e.relation.outcome === 'failed');
-  if (failed.length === 0) return [];
+  if (failed.length === 0) return { causes: [], unexamined: 0, unsolvable: 0 };
   const byCell = new Map<string, Equation[]>();
-  for (const e of eqs) for (const k of e.coefs.keys()) byCell.set(k, [...(byCell.get(k) ?? []), e]);
+  for (const e of eqs) {
+    for (const k of e.coefs.keys()) {
+      const list = byCell.get(k);
+      if (list) list.push(e);
+      else byCell.set(k, [e]);
+    }
+  }
   // Failures whose suspects overlap are one fault group; groups sharing nothing are independent faults.
+  // Union–find over the failures, joined through the cells near them: linear in what they touch.
   const nearOf = (f: Equation): Set<string> => {
     const near = new Set<string>();
     for (const k of f.coefs.keys()) for (const e of byCell.get(k) ?? []) for (const k2 of e.coefs.keys()) near.add(k2);
     return near;
   };
-  const groups: Array<{ eqs: Equation[]; near: Set<string> }> = [];
-  for (const f of failed) {
-    let merged = { eqs: [f], near: nearOf(f) };
-    for (let g = groups.length - 1; g >= 0; g--) {
-      if (![...merged.near].some((k) => groups[g].near.has(k))) continue;
-      merged = { eqs: [...groups[g].eqs, ...merged.eqs], near: new Set([...groups[g].near, ...merged.near]) };
-      groups.splice(g, 1);
+  const parent = failed.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) { parent[i] = parent[parent[i]]; i = parent[i]; }
+    return i;
+  };
+  const nears = failed.map(nearOf);
+  const owner = new Map<string, number>();
+  nears.forEach((near, i) => {
+    for (const k of near) {
+      const o = owner.get(k);
+      if (o === undefined) owner.set(k, i);
+      else parent[root(i)] = root(o);
     }
-    groups.push(merged);
-  }
+  });
+  // In the order of each group's last failure, its failures in document order (as they were found).
+  const members = new Map<number, number[]>();
+  failed.forEach((_, i) => { const r = root(i); const m = members.get(r); if (m) m.push(i); else members.set(r, [i]); });
+  const groups = [...members.values()]
+    .sort((a, b) => a[a.length - 1] - b[b.length - 1])
+    .map((m) => ({ eqs: m.map((i) => failed[i]), near: new Set(m.flatMap((i) => [...nears[i]])) }));
   const causes: Cause[] = [];
   const wanted = options.alternatives ?? 3;
   const weights = weightsOf(eqs, vars);
+  let unexamined = 0;
+  let unsolvable = 0;
   for (const { eqs: group, near } of groups) {
+    if (options.deadline && options.deadline.now() > options.deadline.until) {
+      unexamined += group.length;
+      continue;
+    }
     // Suspects: the cells of the failing relations first, then also of the relations next to them; the
     // constraints: every relation touching a suspect (a changed cell must leave all of its relations whole).
     const own = [...new Set(group.flatMap((f) => [...f.coefs.keys()]))].filter((k) => !(vars.get(k) as Variable).fixed);
     let bigM = new Decimal(1);
     for (const f of group) bigM = bigM.plus(f.residual.abs().times(2));
-    let suspects = own;
-    let system = touchingAll(suspects, byCell);
-    let first = solveGroup(solver, vars, system, suspects, weights, [], bigM);
-    if (!first) {
-      suspects = [...near].filter((k) => !(vars.get(k) as Variable).fixed);
-      system = touchingAll(suspects, byCell);
-      first = solveGroup(solver, vars, system, suspects, weights, [], bigM);
+    const reach = [...near].map((k) => (vars.get(k) as Variable)).reduce((m, v) => Decimal.max(m, v.value.times(v.toBase).abs()), bigM);
+    if (reach.gt(MAX_BASE)) {
+      unsolvable += group.length;
+      continue;
     }
-    if (!first || first.cells.size === 0) continue;
-    const answers: Answer[] = [first];
-    const cuts: string[][] = [[...first.cells.keys()]];
-    while (answers.length <= wanted) {
-      const next = solveGroup(solver, vars, system, suspects, weights, cuts, bigM, first.objective);
-      if (!next || next.cells.size === 0 || next.objective > first.objective + 1e-6) break;
-      answers.push(next);
-      cuts.push([...next.cells.keys()]);
-    }
-    const cellOf = (key: string, to: Decimal): CauseCell => {
-      const v = vars.get(key) as Variable;
-      const d = Math.max(0, v.cell.precision);
-      return { sheet: v.table.sheet, cell: v.cell.address, table: v.table.kind, current: v.value.toFixed(d), suggested: to.toFixed(d) };
-    };
-    const primary = [...first.cells].map(([k, to]) => cellOf(k, to));
-    const alternatives = answers.slice(1).map((a) => [...a.cells].map(([k, to]) => cellOf(k, to)));
-    for (const [key] of first.cells) {
-      const resolved = group.filter((e) => e.coefs.has(key));
-      const findings = [...new Set(resolved.flatMap((e) => (e.relation.finding === undefined ? [] : [e.relation.finding])))].sort((a, b) => a - b);
-      const between = resolved.filter((e) => e.relation.instance.relation.startsWith('link.')).length;
-      const me = primary.find((p) => `${p.sheet}!${p.cell}` === key) as CauseCell;
-      causes.push({
-        ...me,
-        id: `C${causes.length + 1}`,
-        findings,
-        within: resolved.length - between,
-        between,
-        alternatives,
-        together: primary.filter((p) => p !== me),
-        certain: alternatives.length === 0 && first.verified,
-      });
+    try {
+      let suspects = own;
+      let system = touchingAll(suspects, byCell);
+      let first = solveGroup(solver, vars, system, suspects, weights, [], bigM);
+      if (!first) {
+        suspects = [...near].filter((k) => !(vars.get(k) as Variable).fixed);
+        system = touchingAll(suspects, byCell);
+        first = solveGroup(solver, vars, system, suspects, weights, [], bigM);
+      }
+      if (!first || first.cells.size === 0) continue;
+      const answers: Answer[] = [first];
+      const cuts: string[][] = [[...first.cells.keys()]];
+      while (answers.length <= wanted) {
+        const next = solveGroup(solver, vars, system, suspects, weights, cuts, bigM, first.objective);
+        if (!next || next.cells.size === 0 || next.objective > first.objective + 1e-6) break;
+        answers.push(next);
+        cuts.push([...next.cells.keys()]);
+      }
+      const cellOf = (key: string, to: Decimal): CauseCell => {
+        const v = vars.get(key) as Variable;
+        const d = Math.max(0, v.cell.precision);
+        return { sheet: v.table.sheet, cell: v.cell.address, table: v.table.kind, current: v.value.toFixed(d), suggested: to.toFixed(d) };
+      };
+      const primary = [...first.cells].map(([k, to]) => cellOf(k, to));
+      const alternatives = answers.slice(1).map((a) => [...a.cells].map(([k, to]) => cellOf(k, to)));
+      for (const [key] of first.cells) {
+        const resolved = group.filter((e) => e.coefs.has(key));
+        const findings = [...new Set(resolved.flatMap((e) => (e.relation.finding === undefined ? [] : [e.relation.finding])))].sort((a, b) => a - b);
+        const between = resolved.filter((e) => e.relation.instance.relation.startsWith('link.')).length;
+        const me = primary.find((p) => `${p.sheet}!${p.cell}` === key) as CauseCell;
+        causes.push({
+          ...me,
+          id: `C${causes.length + 1}`,
+          findings,
+          within: resolved.length - between,
+          between,
+          alternatives,
+          together: primary.filter((p) => p !== me),
+          certain: alternatives.length === 0 && first.verified,
+        });
+      }
+    } catch {
+      // The solver is the host's: whatever it throws costs this group its cause, never the check its findings.
+      unsolvable += group.length;
     }
   }
-  return causes;
+  return { causes, unexamined, unsolvable };
 }

@@ -1,10 +1,2 @@
-/** HiGHS (WebAssembly) as the locator's solver, loaded once per test file, as the CLI loads it. */
-import highsLoader from 'highs';
-import { fromHighs, SOLVER_OPTIONS, type MipSolver } from '../../src/locate/solver';
-
-let loaded: Promise<MipSolver> | undefined;
-
-export function nodeSolver(): Promise<MipSolver> {
-  loaded ??= highsLoader().then((h) => ({ solve: (lp: string) => fromHighs(h.solve(lp, SOLVER_OPTIONS)) }));
-  return loaded;
-}
+/** The locator's solver in tests: the CLI's (HiGHS from node_modules, loaded once per test file). */
+export { nodeSolver } from '../../cli/solver';

@@ -3,7 +3,7 @@
  * published documents, and on random consistent workbooks with planted faults.
  */
 import { checkWorkbookRaw } from '../../../src/engine';
-import { locateCauses, type Cause } from '../../../src/locate/locate';
+import { locateCauses, locateReport, type Cause } from '../../../src/locate/locate';
 import type { MipSolver } from '../../../src/locate/solver';
 import { corpusWorkbook, seedWorkbook } from '../../helpers/fixtures';
 import { nodeSolver } from '../../helpers/solver';
@@ -92,5 +92,61 @@ describe('planted faults in random consistent workbooks', () => {
     const { causes } = locate(two.rendered.workbook);
     expect(causes.map((c) => `${c.sheet}!${c.cell}`).sort()).toEqual([`${one.planted.sheet}!${one.planted.address}`, `${two.planted.sheet}!${two.planted.address}`].sort());
     expect(causes.every((c) => c.certain)).toBe(true);
+  });
+});
+
+describe('the time budget', () => {
+  test('groups are not started once the budget is spent: their failures are counted, the ones examined keep their causes', () => {
+    const budget = generateBudget(21);
+    const v = VARIANTS.filter((x) => x.name === 'hebei')[0];
+    const rendered = render(budget, v);
+    const a = faultCandidates(budget, 'detail-off', { variants: [v], nonZero: true }).find((x) => x.startsWith('expenditure|')) as string;
+    const b = faultCandidates(budget, 'detail-off', { variants: [v], nonZero: true }).find((x) => x.startsWith('basic-expenditure|')) as string;
+    const wb = plant(plant(rendered, { kind: 'detail-off', id: a }).rendered, { kind: 'detail-off', id: b }).rendered.workbook;
+    const r = checkWorkbookRaw(wb, { keepRelations: true });
+    const failing = (r.checked ?? []).filter((c) => c.outcome === 'failed').length;
+    expect(failing).toBeGreaterThan(1);
+    // A clock already past the deadline: nothing is examined, every failure is counted.
+    expect(locateReport(r.checked ?? [], solver, { deadline: { now: () => 2, until: 1 } })).toEqual({ causes: [], unexamined: failing, unsolvable: 0 });
+    // A clock that runs out after the first group: that group's cause is kept, the other group is counted.
+    let ticks = 0;
+    const part = locateReport(r.checked ?? [], solver, { deadline: { now: () => ticks++, until: 0 } });
+    expect(part.causes).toHaveLength(1);
+    expect(part.unexamined).toBeGreaterThan(0);
+    expect(part.unexamined).toBeLessThan(failing);
+    // Time enough: the same answer as without a budget.
+    expect(locateReport(r.checked ?? [], solver, { deadline: { now: () => 0, until: 1 } })).toEqual({ causes: locateCauses(r.checked ?? [], solver), unexamined: 0, unsolvable: 0 });
+  });
+});
+
+describe('what the solver cannot take', () => {
+  const faulty = () => {
+    const budget = generateBudget(21);
+    const v = VARIANTS.filter((x) => x.name === 'hebei')[0];
+    const rendered = render(budget, v);
+    const a = faultCandidates(budget, 'detail-off', { variants: [v], nonZero: true }).find((x) => x.startsWith('expenditure|')) as string;
+    return { rendered, planted: plant(rendered, { kind: 'detail-off', id: a }) };
+  };
+
+  test('a cell holding 1e308: its group is counted as unsolvable, not thrown', () => {
+    const { planted } = faulty();
+    const wb: Workbook = {
+      sheets: planted.rendered.workbook.sheets.map((s) => (s.name !== planted.planted.sheet ? s : {
+        name: s.name,
+        rows: s.rows.map((row) => row.map((c) => (c && c.address === planted.planted.address ? { ...c, value: 1e308, text: '1e308' } : c))),
+      })),
+    };
+    const r = checkWorkbookRaw(wb, { keepRelations: true });
+    const failing = (r.checked ?? []).filter((c) => c.outcome === 'failed').length;
+    expect(failing).toBeGreaterThan(0);
+    expect(locateReport(r.checked ?? [], solver)).toEqual({ causes: [], unexamined: 0, unsolvable: failing });
+  });
+
+  test('a solver that throws costs its group the cause, never the call', () => {
+    const { planted } = faulty();
+    const r = checkWorkbookRaw(planted.rendered.workbook, { keepRelations: true });
+    const failing = (r.checked ?? []).filter((c) => c.outcome === 'failed').length;
+    const broken: MipSolver = { solve: () => { throw new Error('Unable to read LP model'); } };
+    expect(locateReport(r.checked ?? [], broken)).toEqual({ causes: [], unexamined: 0, unsolvable: failing });
   });
 });
