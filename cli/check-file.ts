@@ -133,10 +133,13 @@ export async function checkOne(path: string | Buffer, display: string, settings:
       located = locateReport(checked, await nodeSolver(), { deadline: { now: Date.now, until: Date.now() + (settings.locateBudgetMs ?? 30_000) } });
     } catch {
       // No solver (a damaged installation): the findings stand, without causes.
-      located = { causes: [], unexamined: 0, unsolvable: failing };
+      located = { causes: [], unexamined: 0, unsolvable: failing, unexplained: [] };
     }
-    const { causes, unexamined, unsolvable } = located;
-    return { ...report, causes, ...(unexamined > 0 ? { unexamined } : {}), ...(unsolvable > 0 ? { unsolvable } : {}) };
+    const { causes, unexamined, unsolvable, unexplained } = located;
+    return {
+      ...report, causes,
+      ...(unexplained.length > 0 ? { unexplained } : {}), ...(unexamined > 0 ? { unexamined } : {}), ...(unsolvable > 0 ? { unsolvable } : {}),
+    };
   } catch (e) {
     return failed(display, 'internal', lang, detailOf(e), verbose);
   }

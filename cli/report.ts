@@ -21,6 +21,8 @@ export interface FileReport {
   readonly detail?: string;
   /** The likely wrong cells, each with the findings it resolves (files with errors only). */
   readonly causes?: readonly Cause[];
+  /** Findings (indices) of failures that no change of cells explains. */
+  readonly unexplained?: readonly number[];
   /** Failures whose cause was not looked for because the time for it ran out. */
   readonly unexamined?: number;
   /** Failures whose cause could not be computed (amounts beyond the solver's reach, or no solver). */
@@ -40,9 +42,22 @@ export function tableSummary(t: Table): { sheet: string; kind: TableKind; range:
 }
 
 const WORDS = {
-  zh: { noYear: (y: number) => `${y} 年版（文件未注明预算年度，按最新版）`, edition: '科目目录', editionOf: (y: number) => `${y} 年版`, nearest: (d: number | undefined, y: number) => `文件年度 ${d ?? '未知'}，内置目录无该年版，按 ${y} 年版`, tables: '张表', error: '错误', warning: '警告', info: '提示', rounding: '尾差', none: '全部平衡', unreadable: '未检查', detail: '详细信息', notChecked: (n: number) => `其中 ${n} 个未检查`, sheet: '工作表', other: '其他', noTables: '未识别到预算公开表', files: '个文件', total: '合计', causes: (n: number) => `可能填错的单元格（${n} 处）：`, because: (ids: string) => `（原因 ${ids}）`, unexamined: (n: number) => `另有 ${n} 处不平因用时所限未推断原因`, unsolvable: (n: number) => `另有 ${n} 处不平无法推断原因（金额超出可计算范围）`, cause: '可能填错的单元格', cell: '单元格', current: '现值', suggested: '建议值', explanation: '说明' },
-  en: { noYear: (y: number) => `${y} edition (the document states no budget year: the newest is used)`, edition: 'catalog', editionOf: (y: number) => `${y} edition`, nearest: (d: number | undefined, y: number) => `document year ${d ?? 'unknown'}, no such edition built in: ${y} edition used`, tables: 'tables', error: 'errors', warning: 'warnings', info: 'info', rounding: 'rounding', none: 'all totals add up', unreadable: 'not checked', detail: 'detail', notChecked: (n: number) => `${n} not checked`, sheet: 'sheet', other: 'other', noTables: 'no budget tables recognised', files: 'files', total: 'total', causes: (n: number) => `likely wrong cells (${n}):`, because: (ids: string) => `(cause ${ids})`, unexamined: (n: number) => `the cause of ${n} more failures was not looked for: the time for it ran out`, unsolvable: (n: number) => `the cause of ${n} more failures could not be computed (amounts beyond reach)`, cause: 'Likely wrong cells', cell: 'cell', current: 'now', suggested: 'suggested', explanation: 'explanation' },
+  zh: { noYear: (y: number) => `${y} 年版（文件未注明预算年度，按最新版）`, edition: '科目目录', editionOf: (y: number) => `${y} 年版`, nearest: (d: number | undefined, y: number) => `文件年度 ${d ?? '未知'}，内置目录无该年版，按 ${y} 年版`, tables: '张表', error: '错误', warning: '警告', info: '提示', rounding: '尾差', none: '全部平衡', unreadable: '未检查', detail: '详细信息', notChecked: (n: number) => `其中 ${n} 个未检查`, sheet: '工作表', other: '其他', noTables: '未识别到预算公开表', files: '个文件', total: '合计', causes: (n: number) => `可能填错的单元格（${n} 处）：`, because: (ids: string) => `（原因 ${ids}）`, unexplained: '（改任何单元格都无法消除：可能某表缺行或多行）', unexamined: (n: number) => `另有 ${n} 处不平因用时所限未推断原因`, unsolvable: (n: number) => `另有 ${n} 处不平无法推断原因（金额超出可计算范围）`, cause: '可能填错的单元格', cell: '单元格', current: '现值', suggested: '建议值', explanation: '说明' },
+  en: { noYear: (y: number) => `${y} edition (the document states no budget year: the newest is used)`, edition: 'catalog', editionOf: (y: number) => `${y} edition`, nearest: (d: number | undefined, y: number) => `document year ${d ?? 'unknown'}, no such edition built in: ${y} edition used`, tables: 'tables', error: 'errors', warning: 'warnings', info: 'info', rounding: 'rounding', none: 'all totals add up', unreadable: 'not checked', detail: 'detail', notChecked: (n: number) => `${n} not checked`, sheet: 'sheet', other: 'other', noTables: 'no budget tables recognised', files: 'files', total: 'total', causes: (n: number) => `likely wrong cells (${n}):`, because: (ids: string) => `(cause ${ids})`, unexplained: '(no change of cells removes it: a row missing from or extra in a table?)', unexamined: (n: number) => `the cause of ${n} more failures was not looked for: the time for it ran out`, unsolvable: (n: number) => `the cause of ${n} more failures could not be computed (amounts beyond reach)`, cause: 'Likely wrong cells', cell: 'cell', current: 'now', suggested: 'suggested', explanation: 'explanation' },
 } as const;
+
+/** What a finding's line adds about its cause: `（原因 C1）`, or that no change of cells explains it. */
+function causeNotes(r: FileReport, lang: Lang): Map<Finding, string> {
+  const w = WORDS[lang];
+  const ids = new Map<Finding, string[]>();
+  for (const c of r.causes ?? []) {
+    for (const i of c.findings) { const f = r.findings[i]; if (f) ids.set(f, [...(ids.get(f) ?? []), c.id]); }
+  }
+  const notes = new Map<Finding, string>();
+  for (const i of r.unexplained ?? []) { const f = r.findings[i]; if (f) notes.set(f, w.unexplained); }
+  for (const [f, list] of ids) notes.set(f, w.because(list.join(', ')));
+  return notes;
+}
 
 function counts(fs: readonly Finding[]) {
   return {
@@ -80,17 +95,14 @@ export function formatText(reports: readonly FileReport[], lang: Lang): string {
     if (r.tables.length === 0) out.push(`  ${w.noTables}`);
     else if (r.edition) out.push(`  ${w.edition}${lang === 'zh' ? '：' : ': '}${r.year === undefined ? w.noYear(r.edition.year) : r.edition.exact ? w.editionOf(r.edition.year) : w.nearest(r.year, r.edition.year)}`);
     // The likely wrong cells first, then every finding, each naming the cause that resolves it.
-    const causeOf = new Map<Finding, string[]>();
     if (r.causes && r.causes.length > 0) {
       out.push(`  ${w.causes(r.causes.length)}`);
-      for (const c of r.causes) {
-        out.push(`    ✎ ${c.id} ${safeText(causeText(c)[lang])}`);
-        for (const i of c.findings) { const f = r.findings[i]; if (f) causeOf.set(f, [...(causeOf.get(f) ?? []), c.id]); }
-      }
+      for (const c of r.causes) out.push(`    ✎ ${c.id} ${safeText(causeText(c)[lang])}`);
     }
     if (r.unexamined) out.push(`  ${w.unexamined(r.unexamined)}`);
     if (r.unsolvable) out.push(`  ${w.unsolvable(r.unsolvable)}`);
-    const because = (f: Finding) => { const ids = causeOf.get(f); return ids ? `  ${w.because(ids.join(', '))}` : ''; };
+    const notes = causeNotes(r, lang);
+    const because = (f: Finding) => { const n = notes.get(f); return n ? `  ${n}` : ''; };
     const groups = new Map<string, Finding[]>();
     for (const f of r.findings) {
       const key = `${f.sheet}\u0000${f.table ?? ''}`;
@@ -128,6 +140,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       ...(r.edition ? { year: r.year ?? null, catalogEdition: r.edition } : {}),
       tables: r.tables, findings: r.findings,
       ...(r.causes ? { causes: r.causes.map((c) => jsonCause(c)) } : {}),
+      ...(r.unexplained ? { unexplained: r.unexplained } : {}),
       ...(r.unexamined ? { unexamined: r.unexamined } : {}),
       ...(r.unsolvable ? { unsolvable: r.unsolvable } : {}),
     })),
@@ -156,8 +169,9 @@ export function formatHtml(reports: readonly FileReport[], lang: Lang): string {
   const sev = { error: w.error, warning: w.warning, info: w.info };
   const body = reports.map((r) => {
     if (r.error) return `<section><h2>${esc(safePath(r.path))}</h2><p class="error">${esc(w.unreadable)}: ${esc(r.error)}</p>${r.detail ? `<p class="detail">${esc(w.detail)}: ${esc(r.detail)}</p>` : ''}</section>`;
+    const notes = causeNotes(r, lang);
     const rows = r.findings.map((f) =>
-      `<tr class="${f.severity}"><td>${esc(sev[f.severity])}${f.rounding ? ` (${esc(w.rounding)})` : ''}</td><td>${esc(f.table ? names[f.table] : '')}</td><td>${esc(f.sheet)}</td><td>${esc(f.cells.join(', '))}</td><td>${esc(f.reported ?? '')}</td><td>${esc(f.computed ?? '')}</td><td>${esc(f.difference ?? '')}</td><td>${esc(f.message)}</td></tr>`).join('\n');
+      `<tr class="${f.severity}"><td>${esc(sev[f.severity])}${f.rounding ? ` (${esc(w.rounding)})` : ''}</td><td>${esc(f.table ? names[f.table] : '')}</td><td>${esc(f.sheet)}</td><td>${esc(f.cells.join(', '))}</td><td>${esc(f.reported ?? '')}</td><td>${esc(f.computed ?? '')}</td><td>${esc(f.difference ?? '')}</td><td>${esc(f.message)}${notes.has(f) ? ` ${esc(notes.get(f) as string)}` : ''}</td></tr>`).join('\n');
     const causes = r.causes && r.causes.length > 0
       ? `<h3>${esc(w.cause)}</h3><table class="causes"><thead><tr><th>#</th><th>${esc(w.sheet)}</th><th>${esc(w.cell)}</th><th>${esc(w.current)}</th><th>${esc(w.suggested)}</th><th>${esc(w.explanation)}</th></tr></thead>
 <tbody>${r.causes.map((c) => `<tr><td>${esc(c.id)}</td><td>${esc(c.sheet)}</td><td>${esc(c.cell)}</td><td>${esc(grouped(c.current))}</td><td>${esc(grouped(c.suggested))}</td><td>${esc(causeText(c)[lang])}</td></tr>`).join('\n')}</tbody></table>\n`

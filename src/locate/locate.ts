@@ -61,6 +61,11 @@ export interface LocateReport {
    * (a cell holding 1e308), or the solver failing. Their findings stand; only the cause is missing.
    */
   readonly unsolvable: number;
+  /**
+   * Findings (indices) of failures that no change of cells explains — a row missing from one table, a 类 printed
+   * on one side only — so the user is told so instead of being offered a cell.
+   */
+  readonly unexplained: readonly number[];
 }
 
 interface Variable {
@@ -282,7 +287,7 @@ export function locateReport(checked: readonly CheckedRelation[], solver: MipSol
     if (e) eqs.push(e);
   }
   const failed = eqs.filter((e) => e.relation.outcome === 'failed');
-  if (failed.length === 0) return { causes: [], unexamined: 0, unsolvable: 0 };
+  if (failed.length === 0) return { causes: [], unexamined: 0, unsolvable: 0, unexplained: [] };
   const byCell = new Map<string, Equation[]>();
   for (const e of eqs) {
     for (const k of e.coefs.keys()) {
@@ -323,6 +328,7 @@ export function locateReport(checked: readonly CheckedRelation[], solver: MipSol
   const weights = weightsOf(eqs, vars);
   let unexamined = 0;
   let unsolvable = 0;
+  const unexplained = new Set<number>();
   for (const { eqs: group, near } of groups) {
     if (options.deadline && options.deadline.now() > options.deadline.until) {
       unexamined += group.length;
@@ -347,7 +353,10 @@ export function locateReport(checked: readonly CheckedRelation[], solver: MipSol
         system = touchingAll(suspects, byCell);
         first = solveGroup(solver, vars, system, suspects, weights, [], bigM);
       }
-      if (!first || first.cells.size === 0) continue;
+      if (!first || first.cells.size === 0) {
+        for (const e of group) if (e.relation.finding !== undefined) unexplained.add(e.relation.finding);
+        continue;
+      }
       const answers: Answer[] = [first];
       const cuts: string[][] = [[...first.cells.keys()]];
       while (answers.length <= wanted) {
@@ -384,5 +393,5 @@ export function locateReport(checked: readonly CheckedRelation[], solver: MipSol
       unsolvable += group.length;
     }
   }
-  return { causes, unexamined, unsolvable };
+  return { causes, unexamined, unsolvable, unexplained: [...unexplained].sort((a, b) => a - b) };
 }

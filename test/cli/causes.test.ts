@@ -5,6 +5,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { main } from '../../cli/main';
 import { writeXlsx } from '../../cli/write';
 import { parseTsv } from '../../src/snapshot';
@@ -72,6 +73,25 @@ describe('likely wrong cells in the batch checker', () => {
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('<h3>可能填错的单元格</h3><table class="causes">');
     expect(html).toContain('<tr><td>C1</td><td>支出总表</td><td>G8</td><td>64,840,547.00</td><td>0.00</td>');
+  });
+
+  test('errors no change of cells explains say so: 支出总表 computed by formulas, its errors unexplained', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.getWorksheet('支出总表')?.eachRow((row) => row.eachCell((cell) => {
+      if (typeof cell.value === 'number') cell.value = { formula: 'SUM(A1)', result: cell.value };
+    }));
+    const computed = join(mkdtempSync(join(tmpdir(), 'budget-causes-')), '公式.xlsx');
+    await wb.xlsx.writeFile(computed);
+    const r = await cli('check', computed);
+    expect(r.out).toContain('  可能填错的单元格（1 处）：\n    ✎ C1 一般公共预算支出功能分类表!G8 很可能填错');
+    const lines = r.out.split('\n');
+    const table = lines.findIndex((l) => l.startsWith('  支出总表 [expenditure]'));
+    const errors = lines.slice(table + 1).filter((l, i, all) => l.startsWith('    ✗ ') && all.slice(0, i).every((x) => x.startsWith('    ')));
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((l) => l.endsWith('（改任何单元格都无法消除：可能某表缺行或多行）'))).toBe(true);
+    const json = JSON.parse((await cli('check', computed, '--format', 'json')).out) as { files: Array<{ unexplained: number[]; findings: Array<{ sheet: string }> }> };
+    expect(json.files[0].unexplained.map((i) => json.files[0].findings[i].sheet)).toEqual(errors.map(() => '支出总表'));
   });
 
   test('--no-locate: the same findings, no causes', async () => {

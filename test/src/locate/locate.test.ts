@@ -107,7 +107,7 @@ describe('the time budget', () => {
     const failing = (r.checked ?? []).filter((c) => c.outcome === 'failed').length;
     expect(failing).toBeGreaterThan(1);
     // A clock already past the deadline: nothing is examined, every failure is counted.
-    expect(locateReport(r.checked ?? [], solver, { deadline: { now: () => 2, until: 1 } })).toEqual({ causes: [], unexamined: failing, unsolvable: 0 });
+    expect(locateReport(r.checked ?? [], solver, { deadline: { now: () => 2, until: 1 } })).toEqual({ causes: [], unexamined: failing, unsolvable: 0, unexplained: [] });
     // A clock that runs out after the first group: that group's cause is kept, the other group is counted.
     let ticks = 0;
     const part = locateReport(r.checked ?? [], solver, { deadline: { now: () => ticks++, until: 0 } });
@@ -115,7 +115,7 @@ describe('the time budget', () => {
     expect(part.unexamined).toBeGreaterThan(0);
     expect(part.unexamined).toBeLessThan(failing);
     // Time enough: the same answer as without a budget.
-    expect(locateReport(r.checked ?? [], solver, { deadline: { now: () => 0, until: 1 } })).toEqual({ causes: locateCauses(r.checked ?? [], solver), unexamined: 0, unsolvable: 0 });
+    expect(locateReport(r.checked ?? [], solver, { deadline: { now: () => 0, until: 1 } })).toEqual({ causes: locateCauses(r.checked ?? [], solver), unexamined: 0, unsolvable: 0, unexplained: [] });
   });
 });
 
@@ -139,7 +139,7 @@ describe('what the solver cannot take', () => {
     const r = checkWorkbookRaw(wb, { keepRelations: true });
     const failing = (r.checked ?? []).filter((c) => c.outcome === 'failed').length;
     expect(failing).toBeGreaterThan(0);
-    expect(locateReport(r.checked ?? [], solver)).toEqual({ causes: [], unexamined: 0, unsolvable: failing });
+    expect(locateReport(r.checked ?? [], solver)).toEqual({ causes: [], unexamined: 0, unsolvable: failing, unexplained: [] });
   });
 
   test('a solver that throws costs its group the cause, never the call', () => {
@@ -147,6 +147,28 @@ describe('what the solver cannot take', () => {
     const r = checkWorkbookRaw(planted.rendered.workbook, { keepRelations: true });
     const failing = (r.checked ?? []).filter((c) => c.outcome === 'failed').length;
     const broken: MipSolver = { solve: () => { throw new Error('Unable to read LP model'); } };
-    expect(locateReport(r.checked ?? [], broken)).toEqual({ causes: [], unexamined: 0, unsolvable: failing });
+    expect(locateReport(r.checked ?? [], broken)).toEqual({ causes: [], unexamined: 0, unsolvable: failing, unexplained: [] });
+  });
+});
+
+describe('failures no change of cells explains', () => {
+  test('司法局 with every amount of 支出总表 a formula result: its errors are unexplained, the other table keeps its cause', () => {
+    const wb = corpusWorkbook('sh-putuo-sfj-2026-unit-budget');
+    const formulas: Workbook = {
+      sheets: wb.sheets.map((s) => (s.name !== '支出总表' ? s : {
+        name: s.name,
+        rows: s.rows.map((row) => row.map((c) => (c && typeof c.value === 'number' ? { address: c.address, row: c.row, col: c.col, value: c.value, text: c.text, formula: 'SUM(A1)' } : c))),
+      })),
+    };
+    const r = checkWorkbookRaw(formulas, { keepRelations: true });
+    const report = locateReport(r.checked ?? [], solver);
+    expect(report.causes.map(brief)).toEqual([['一般公共预算支出功能分类表', 'G8', '64840547.00', '0.00', true, 0]]);
+    const errorsThere = r.findings.flatMap((f, i) => (f.sheet === '支出总表' && f.severity === 'error' ? [i] : []));
+    expect(errorsThere.length).toBeGreaterThan(0);
+    expect(report.unexplained).toEqual(errorsThere);
+    expect(new Set(report.unexplained.map((i) => r.findings[i].relation))).toEqual(new Set(['expenditure.hierarchy', 'expenditure.cross-foot']));
+    // Without formulas, nothing is unexplained.
+    const plain = checkWorkbookRaw(wb, { keepRelations: true });
+    expect(locateReport(plain.checked ?? [], solver).unexplained).toEqual([]);
   });
 });
