@@ -6,10 +6,9 @@
  * equally small alternatives are found by cutting off each answer and solving again. Every answer is checked
  * again in exact decimals before it is offered.
  */
-import { Decimal, ZERO } from '../money';
-import { halfUnit } from '../grade';
-import type { CheckedRelation, Instance, Term } from '../rules/rule';
-import type { AmountCell, Table } from '../table';
+import { Decimal } from '../money';
+import type { CheckedRelation } from '../rules/rule';
+import { linearSystem, type Equation, type Variable } from '../system';
 import type { MipSolver } from './solver';
 
 /** A cell the answer changes: where it is, what it holds and what it should hold. */
@@ -66,69 +65,6 @@ export interface LocateReport {
    * on one side only — so the user is told so instead of being offered a cell.
    */
   readonly unexplained: readonly number[];
-}
-
-interface Variable {
-  readonly key: string;
-  readonly table: Table;
-  readonly cell: AmountCell;
-  /** The value in its own unit, and the factor that brings it to 元 (10000 for a 万元 table). */
-  readonly value: Decimal;
-  readonly toBase: Decimal;
-  /** A formula's result is no suspect: its inputs are. */
-  readonly fixed: boolean;
-}
-
-interface Equation {
-  readonly relation: CheckedRelation;
-  /** Coefficient of each variable in 元 (the total +1, terms −weight). */
-  readonly coefs: ReadonlyMap<string, number>;
-  /** Σ coef × value in 元, and the rounding interval in 元. */
-  readonly residual: Decimal;
-  readonly tol: Decimal;
-  readonly compare: 'eq' | 'le';
-}
-
-const TEN_THOUSAND = new Decimal(10000);
-const isTerm = (t: AmountCell | Term): t is Term => (t as Term).table !== undefined;
-
-function variableOf(vars: Map<string, Variable>, table: Table, cell: AmountCell): Variable | undefined {
-  if (cell.parse.kind === 'invalid') return undefined;
-  const key = `${table.sheet}!${cell.address}`;
-  let v = vars.get(key);
-  if (!v) {
-    v = {
-      key, table, cell,
-      value: cell.parse.kind === 'number' ? cell.parse.amount.value : ZERO,
-      toBase: table.unit === 'wan' ? TEN_THOUSAND : new Decimal(1),
-      fixed: cell.cell?.formula !== undefined,
-    };
-    vars.set(key, v);
-  }
-  return v;
-}
-
-function equationOf(vars: Map<string, Variable>, c: CheckedRelation): Equation | undefined {
-  const inst: Instance = c.instance;
-  // Information-only relations (twin tables with carry-overs) are no constraint.
-  if (inst.severity === 'info') return undefined;
-  const coefs = new Map<string, number>();
-  let residual = ZERO;
-  let tol = ZERO;
-  const add = (table: Table, cell: AmountCell, coef: number): boolean => {
-    const v = variableOf(vars, table, cell);
-    if (!v) return false;
-    coefs.set(v.key, (coefs.get(v.key) ?? 0) + coef);
-    residual = residual.plus(v.value.times(v.toBase).times(coef));
-    tol = tol.plus(halfUnit(cell.precision).times(v.toBase));
-    return true;
-  };
-  if (!add(inst.table, inst.total, 1)) return undefined;
-  for (const t of inst.terms) {
-    const ok = isTerm(t) ? add(t.table, t.cell, -(t.weight ?? 1)) : add(inst.table, t, -1);
-    if (!ok) return undefined;
-  }
-  return { relation: c, coefs, residual, tol, compare: inst.compare ?? 'eq' };
 }
 
 /** Whether the equation holds with some values changed (exact decimals, the interval rule). */
@@ -280,12 +216,7 @@ export function locateCauses(checked: readonly CheckedRelation[], solver: MipSol
 
 /** {@link locateCauses}, saying also how many failures the time budget left unexamined. */
 export function locateReport(checked: readonly CheckedRelation[], solver: MipSolver, options: LocateOptions = {}): LocateReport {
-  const vars = new Map<string, Variable>();
-  const eqs: Equation[] = [];
-  for (const c of checked) {
-    const e = equationOf(vars, c);
-    if (e) eqs.push(e);
-  }
+  const { vars, eqs } = linearSystem(checked);
   const failed = eqs.filter((e) => e.relation.outcome === 'failed');
   if (failed.length === 0) return { causes: [], unexamined: 0, unsolvable: 0, unexplained: [] };
   const byCell = new Map<string, Equation[]>();
