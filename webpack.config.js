@@ -10,6 +10,7 @@
 // so it never replaces a production build); playground adds the playground and builds into dist/playground.
 const fs = require('node:fs');
 const path = require('node:path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 
@@ -22,7 +23,7 @@ function rewriteManifest(xml, baseUrl) {
   return xml.split(DEV_BASE).join(baseUrl);
 }
 
-/** Emits files that are not modules: the manifests (with the base URL rewritten), icons, the webview check and office.js. */
+/** Emits files that are not modules: the manifests (with the base URL rewritten), icons, the webview check, highs.wasm and office.js. */
 class StaticFilesPlugin {
   constructor(baseUrl) {
     this.baseUrl = baseUrl;
@@ -38,6 +39,8 @@ class StaticFilesPlugin {
         for (const f of ['probe.js', 'check.js']) {
           compilation.emitAsset(`webview/${f}`, new RawSource(fs.readFileSync(path.join(__dirname, 'taskpane', 'webview', f))), { minimized: true });
         }
+        // HiGHS compiled to WebAssembly, fetched by the solver chunk (solver.js) from beside it.
+        compilation.emitAsset('highs.wasm', new RawSource(fs.readFileSync(require.resolve('highs/runtime'))), { minimized: true });
         const assets = path.join(__dirname, 'assets');
         if (fs.existsSync(assets)) {
           for (const f of fs.readdirSync(assets).filter((x) => x.endsWith('.png'))) compilation.emitAsset(`assets/${f}`, new RawSource(fs.readFileSync(path.join(assets, f))));
@@ -118,11 +121,24 @@ module.exports = async (env = {}, argv = {}) => {
       functions: './functions/functions.ts',
       taskpane: ['./taskpane/commands.ts', './taskpane/ui/index.tsx'],
     },
-    output: { path: outDir, filename: '[name].js', clean: true, publicPath: playground ? '' : baseUrl },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    // The solver (HiGHS compiled to WebAssembly, with the error locator) is a chunk of its own, solver.js, loaded
+    // only after a validation that found errors (and by CHECKTOTALS "detail"): the first load does not carry it.
+    output: { path: outDir, filename: '[name].js', chunkFilename: '[name].js', clean: true, publicPath: playground ? '' : baseUrl },
+    // `./x.js` in a dynamic import() (TypeScript's Node rules want the extension) is the TypeScript source.
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+      // highs' classic build: it finds highs.wasm only through the locateFile the pane gives (the add-in's own
+      // files), where the ES module build would make webpack resolve it against the page (and name this machine's
+      // folders in the bundle).
+      alias: { highs$: require.resolve('highs') },
+    },
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.addin.json' } } }],
     },
+    // No shared or vendor chunks: each page's bundles stay whole (the first load is exactly what it lists), and
+    // the solver is one file.
+    optimization: { splitChunks: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './functions/functions.ts' }),
       new LocalizeFunctionsPlugin(),
@@ -132,6 +148,8 @@ module.exports = async (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({ filename: 'help.html', template: './taskpane/help.html', chunks: [] }),
       ...(playground ? [new HtmlWebpackPlugin({ filename: 'index.html', template: './playground/index.html', chunks: ['playground', 'functions', 'taskpane'], chunksSortMode: 'manual' })] : []),
       new StaticFilesPlugin(baseUrl),
+      // highs' loader imports Node's modules in Node only (node:module, node:fs…): never in a browser.
+      new webpack.IgnorePlugin({ resourceRegExp: /^node:/, contextRegExp: /[\\/]node_modules[\\/]highs[\\/]/ }),
     ],
     performance: { hints: false },
     devServer: {

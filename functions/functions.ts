@@ -1,4 +1,5 @@
-import { checkRange, parseRangeOptions } from '../src/range-check';
+import { checkRange, parseRangeOptions, type RangeOptions } from '../src/range-check';
+import { loadLocator, type Locate } from '../taskpane/solver';
 import { subjectCode, subjectLevel, subjectName, subjectParent, type FunctionResult } from '../src/catalog/functions';
 import type { CellValue } from '../src/snapshot';
 import { currentCatalog } from '../src/catalog/persist';
@@ -36,23 +37,34 @@ function origin(address: string | undefined): { sheet?: string; origin?: string 
 }
 
 /**
+ * Where CHECKTOTALS "detail" gets the error locator: the solver chunk (HiGHS), loaded from the add-in's own files
+ * on first use, on this shared-runtime page. Tests of the source give the Node solver here.
+ */
+export const locator: { load: () => Promise<Locate> } = { load: loadLocator };
+
+/**
  * 核对表格区域内的合计是否平衡：类 = Σ款、款 = Σ项、合计 = Σ类，以及合计列 = 各组成列之和；差额在舍入范围内的记为尾差。
  * Checks whether the totals in a budget table range add up; differences within rounding are graded as rounding.
  * @customfunction CHECKTOTALS
  * @requiresParameterAddresses
  * @param range 表格区域，含表头（科目编码、科目名称、合计、基本支出…） / The table range including its header rows.
- * @param [options] 选项：detail（明细，溢出为表格）、strict（严格，差额一律为错误）或 auto（按尾差规则，默认） / Options: detail (spill a table), strict (every difference is an error) or auto (the rounding rule, default).
+ * @param [options] 选项：detail（明细，溢出为表格，末列标出疑似错格及其应有值）、strict（严格，差额一律为错误）或 auto（按尾差规则，默认） / Options: detail (spill a table whose last column marks the likely wrong cells and their values), strict (every difference is an error) or auto (the rounding rule, default).
  * @param invocation Invocation parameters.
  * @returns ✓ 平衡，或 ✗ 不平之处及其单元格；detail 时为明细表 / ✓ balanced, or ✗ with what does not add up and where; a table with detail.
  */
 // `unknown[][]` is what the metadata generator reads as a range of any cells.
-export function checkTotals(range: unknown[][], options: unknown, invocation: CustomFunctions.Invocation): string[][] {
+export async function checkTotals(range: unknown[][], options: unknown, invocation: CustomFunctions.Invocation): Promise<string[][]> {
   const opts = parseRangeOptions(typeof options === 'string' ? options : '');
   if ('error' in opts) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, opts.error);
-  const where = origin(invocation.parameterAddresses?.[0]);
-  const r = checkRange(range.map((row) => row.map(cellValue)), { ...where, strict: opts.strict });
+  const values = range.map((row) => row.map(cellValue));
+  const settings: RangeOptions = { ...origin(invocation.parameterAddresses?.[0]), strict: opts.strict };
+  const r = checkRange(values, settings);
   // One answer shape for both: a 1×1 spill for the summary line.
-  return opts.detail ? r.table : [[r.summary]];
+  if (!opts.detail) return [[r.summary]];
+  // Only a table that does not add up (beyond 尾差) loads the solver, for the detail's last column.
+  if (!r.failed) return r.table;
+  const locate = await locator.load().catch(() => null);
+  return checkRange(values, { ...settings, locate }).table;
 }
 
 if (typeof CustomFunctions !== 'undefined') {

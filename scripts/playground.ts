@@ -33,10 +33,14 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  // The solver (highs.wasm): compiled as it streams in only when served as WebAssembly.
+  '.wasm': 'application/wasm',
 };
 
-// Styles inline (the page's own and Fluent UI's injected ones); nothing may be fetched from elsewhere.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'self'";
+// Styles inline (the page's own and Fluent UI's injected ones); nothing may be fetched from elsewhere. The solver
+// is WebAssembly, which a Content-Security-Policy must allow to compile ('wasm-unsafe-eval': WebAssembly only,
+// never JavaScript's eval).
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'self'";
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;

@@ -1,7 +1,12 @@
 import { checkWorkbook } from './engine';
 import type { Finding, Lang } from './findings';
+import type { Cause, CauseCell } from './locate/locate';
+import type { CheckedRelation } from './rules/rule';
 import { a1, parseA1, type Cell, type CellValue } from './snapshot';
 import { rowLabel } from './table';
+
+/** The likely wrong cells of checked relations (src/locate with a solver the host loaded). */
+export type RangeLocate = (checked: readonly CheckedRelation[]) => readonly Cause[];
 
 export interface RangeOptions {
   /** Top-left cell of the range on its sheet (e.g. `B3`), so findings cite the sheet's own addresses. */
@@ -9,6 +14,11 @@ export interface RangeOptions {
   readonly sheet?: string;
   readonly lang?: Lang;
   readonly strict?: boolean;
+  /**
+   * For `detail`'s last column: locates the likely wrong cells; null when the host could not load the solver
+   * (the column then says so). Without it the column stays empty.
+   */
+  readonly locate?: RangeLocate | null;
 }
 
 export interface RangeResult {
@@ -19,9 +29,13 @@ export interface RangeResult {
   readonly summary: string;
   /**
    * With `detail`: a header row, then one row per failing column (row, code, column, reported, computed,
-   * difference, grade): a relation failing in several columns is one finding but a row for each of its `parts`.
+   * difference, grade, likely wrong cell): a relation failing in several columns is one finding but a row for
+   * each of its `parts`. The last column names the cells whose change would resolve the row's failure, with the
+   * value each should have (only with `locate`); it is empty for 尾差, which are no errors to locate.
    */
   readonly table: string[][];
+  /** Some relation fails beyond rounding: there is something for `locate` to find. */
+  readonly failed: boolean;
 }
 
 /** CHECKTOTALS's options text: `detail` / 明细, `strict` / 严格, `auto` / 自动 (the rounding rule), in any order. */
@@ -65,7 +79,17 @@ export function checkRange(values: ReadonlyArray<ReadonlyArray<CellValue>>, opti
   });
   for (let i = 0; i < placed.length; i++) if (!placed[i]) placed[i] = [];
   const lang = options.lang ?? 'zh';
-  const result = checkWorkbook({ sheets: [{ name: options.sheet ?? 'Sheet1', rows: placed }] }, { lang, strict: options.strict, expectAll: false });
+  const sheet = options.sheet ?? 'Sheet1';
+  const book = { sheets: [{ name: sheet, rows: placed }] };
+  const result = checkWorkbook(book, { lang, strict: options.strict, expectAll: false, keepRelations: true });
+  // What is located is graded by the rounding rule even with `strict` (a 尾差 is no error to locate): the
+  // relations that fail beyond rounding, and the causes that resolve them, by relation (sheet, relation, total).
+  const graded = options.strict ? checkWorkbook(book, { lang, expectAll: false, keepRelations: true }) : result;
+  const gradedChecked = graded.checked ?? [];
+  const failing = new Set(gradedChecked.filter(beyondRounding).map(relationKey));
+  const causes = options.locate && failing.size > 0 ? options.locate(gradedChecked) : [];
+  const resolved = causes.map((c) => new Set(gradedChecked.filter((r) => beyondRounding(r) && r.finding !== undefined && c.findings.includes(r.finding)).map(relationKey)));
+  const relationsOf = (index: number): string[] => (result.checked ?? []).filter((r) => r.finding === index).map(relationKey);
   // Sums that do not hold are 不平; what else was noticed (a column not understood, numbers stored as text) is said apart.
   const problems = result.findings.filter((f) => f.severity !== 'info' && f.relation !== undefined);
   const notes = result.findings.filter((f) => f.severity !== 'info' && f.relation === undefined);
@@ -82,7 +106,15 @@ export function checkRange(values: ReadonlyArray<ReadonlyArray<CellValue>>, opti
     summary = (lang === 'zh' ? `✗ ${problems.length} 处不平：${listed(problems)}` : `✗ ${problems.length} not balanced: ${listed(problems)}`) + noted;
   }
   const grades = lang === 'zh' ? { error: '错误', warning: '警告', info: '提示', rounding: '尾差' } : { error: 'error', warning: 'warning', info: 'info', rounding: 'rounding' };
-  const header = lang === 'zh' ? ['行', '科目', '列', '报告数', '计算数', '差额', '级别'] : ['row', 'subject', 'column', 'reported', 'computed', 'difference', 'grade'];
+  const header = lang === 'zh' ? ['行', '科目', '列', '报告数', '计算数', '差额', '级别', '疑似错格'] : ['row', 'subject', 'column', 'reported', 'computed', 'difference', 'grade', 'likely wrong cell'];
+  const suspects = (index: number): string => {
+    const keys = relationsOf(index);
+    if (options.locate === undefined || !keys.some((k) => failing.has(k))) return '';
+    if (options.locate === null) return lang === 'zh' ? '未能定位（求解器未能加载）' : 'not located (the solver could not load)';
+    const mine = causes.filter((_c, i) => keys.some((k) => resolved[i].has(k)));
+    if (mine.length === 0) return lang === 'zh' ? '没有能解释它的单元格改动' : 'no change of cells explains it';
+    return mine.map((c) => suspectText(c, sheet, lang)).join(lang === 'zh' ? '；' : '; ');
+  };
   const place = (ref: string) => {
     const at = parseA1(ref.replace(/^.*!/, ''));
     const t = result.tables.find((x) => x.rows.some((r) => r.row === at.row));
@@ -96,6 +128,7 @@ export function checkRange(values: ReadonlyArray<ReadonlyArray<CellValue>>, opti
     };
   };
   const table = [header, ...[...problems, ...notes].filter((f) => f.reported !== null).flatMap((f) => {
+    const likely = suspects(result.findings.indexOf(f));
     // A relation failing in several columns is one finding with a part per column: a row for each. A value-hygiene
     // finding names every cell with the problem: a row for each, with its value. Anything else: its first cell.
     const parts = f.parts
@@ -104,8 +137,32 @@ export function checkRange(values: ReadonlyArray<ReadonlyArray<CellValue>>, opti
         : [{ cell: f.cells[0], reported: f.reported ?? '', computed: f.computed ?? '' }]);
     return parts.map((p) => {
       const at = place(p.cell);
-      return [at.row, at.subject, at.column, p.reported, p.computed, f.difference ?? '', f.rounding ? grades.rounding : grades[f.severity]];
+      return [at.row, at.subject, at.column, p.reported, p.computed, f.difference ?? '', f.rounding ? grades.rounding : grades[f.severity], likely];
     });
   })];
-  return { relations: result.relations, findings: result.findings, errors, summary, table };
+  return { relations: result.relations, findings: result.findings, errors, summary, table, failed: failing.size > 0 };
+}
+
+/** A relation failing beyond rounding; information-only relations (carry-overs) are no constraint. */
+function beyondRounding(r: CheckedRelation): boolean {
+  return r.outcome === 'failed' && r.instance.severity !== 'info';
+}
+
+/** One relation of one total, the same whether graded strictly or not. */
+function relationKey(r: CheckedRelation): string {
+  return `${r.instance.table.sheet}|${r.instance.relation}|${r.instance.total.address}`;
+}
+
+function cellName(c: CauseCell, sheet: string): string {
+  return c.sheet === sheet ? c.cell : `${c.sheet}!${c.cell}`;
+}
+
+/** "D14 应为 269.32"; not certain: "可能 D14 应为 269.32（或 D13；或 D15 和 D16）" — never a guess worded as certain. */
+function suspectText(c: Cause, sheet: string, lang: Lang): string {
+  const own = lang === 'zh' ? `${cellName(c, sheet)} 应为 ${c.suggested}` : `${cellName(c, sheet)} should be ${c.suggested}`;
+  if (c.certain) return own;
+  const and = lang === 'zh' ? ' 和 ' : ' and ';
+  const others = c.alternatives.map((set) => set.map((x) => cellName(x, sheet)).join(and)).join(lang === 'zh' ? '；或 ' : '; or ');
+  if (lang === 'zh') return others === '' ? `可能 ${own}（未能精确核验）` : `可能 ${own}（或 ${others}）`;
+  return others === '' ? `maybe ${own} (not verified exactly)` : `maybe ${own} (or ${others})`;
 }

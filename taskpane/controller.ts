@@ -1,19 +1,34 @@
 import type { ImportProblem } from '../src/catalog/import';
 import { importCatalog } from '../src/catalog/import';
 import { forgetImportedCatalog, loadCatalog, saveImportedCatalog, type LoadedCatalog } from '../src/catalog/persist';
+import type { RawCheckResult } from '../src/engine';
 import { findingKey, findingsCsv, findingsHtml } from '../src/export';
 import { render, type Finding, type Lang, type RawFinding, type Text } from '../src/findings';
+import type { Cause } from '../src/locate/locate';
+import { groupDigits, needsLocating } from './causes';
 import type { CellChange, PaneHost } from './host';
+import { applySuggestion, heldText, loadApplied, saveApplied, undoApplied, withApplied, type AppliedValue } from './ops/apply';
 import { explain, loadExplanations, unexplain, type Explanation } from './ops/explanations';
 import { insertIntoSelection, readSelectionGrid } from './ops/insert';
 import { writeReportSheet } from './ops/report-sheet';
-import { selectFinding } from './ops/select';
+import { selectCell, selectFinding } from './ops/select';
+import type { Locate } from './solver';
 import { blockOf } from '../src/snapshot';
 import { cellsOf } from './cells';
 import { getState, setState, subscribe as subscribeState, type ValidationState } from './state';
 import { depsFor } from './deps';
 import { STRINGS, type Strings } from './ui/strings';
 import { unmarkWorkbook, validateWorkbook } from './validate';
+
+/**
+ * The likely wrong cells of one validation's result: being located (the solver loading or working; the findings
+ * are shown meanwhile), located, or not locatable here (the solver could not load: the findings stay).
+ */
+export interface Location {
+  readonly result: RawCheckResult;
+  readonly status: 'locating' | 'done' | 'failed';
+  readonly causes: readonly Cause[];
+}
 
 /** What the pane shows besides the validation state: a short message after an action, and its own settings. */
 export interface PaneState {
@@ -23,6 +38,10 @@ export interface PaneState {
   readonly catalog: LoadedCatalog;
   readonly toast?: { readonly intent: 'success' | 'error' | 'info'; readonly text: Text };
   readonly importProblems?: readonly ImportProblem[];
+  /** Of the last result with errors, when this host can locate. */
+  readonly location?: Location;
+  /** Suggested values written into cells (采用建议值), each with what the cell held, for 撤销: from the document. */
+  readonly applied: readonly AppliedValue[];
 }
 
 /** A message in both languages, from the pane's strings, so a toast follows a later language switch. */
@@ -35,6 +54,9 @@ const AUTO_KEY = 'budget-check.pane.auto';
 /** Edits come in bursts (typing, pasting): wait for a pause before checking again. */
 export const AUTO_DELAY_MS = 1500;
 
+/** Lets the pane paint the findings before the solver takes the thread. */
+const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /**
  * The task pane's behaviour, apart from React: every button calls one method here, so it is tested through
  * the in-memory Excel without rendering anything.
@@ -45,6 +67,9 @@ export class PaneController {
   private abort?: AbortController;
   private stopWatching?: () => Promise<void>;
   private timer?: ReturnType<typeof setTimeout>;
+  /** The result location last started for, and that run. */
+  private followed?: RawCheckResult;
+  private locating: Promise<void> = Promise.resolve();
 
   constructor(readonly host: PaneHost) {
     const lang = host.user?.getItem(LANG_KEY);
@@ -53,8 +78,51 @@ export class PaneController {
       auto: host.user?.getItem(AUTO_KEY) === '1',
       explanations: loadExplanations(host.document),
       catalog: loadCatalog(host.user),
+      applied: loadApplied(host.document),
     };
-    subscribeState(() => this.emit());
+    // A result may be there already: the ribbon's 校验工作簿 ran on this page before the pane opened.
+    this.follow();
+    subscribeState(() => {
+      this.follow();
+      this.emit();
+    });
+  }
+
+  /**
+   * Starts locating the likely wrong cells when a new result has errors beyond rounding (never for 尾差 only),
+   * without holding the findings back: they are shown at once, the causes when the solver is done.
+   */
+  private follow(): void {
+    const result = getState().result;
+    if (result === this.followed) return;
+    this.followed = result;
+    const load = this.host.loadLocator;
+    if (!result || !load || !needsLocating(result)) {
+      this.pane = { ...this.pane, location: undefined };
+      return;
+    }
+    this.pane = { ...this.pane, location: { result, status: 'locating', causes: [] } };
+    this.locating = this.locate(result, load);
+  }
+
+  private async locate(result: RawCheckResult, load: () => Promise<Locate>): Promise<void> {
+    const current = (): boolean => getState().result === result;
+    try {
+      const locate = await load();
+      if (!current()) return;
+      await breathe();
+      if (!current()) return;
+      const causes = locate(result.checked ?? []);
+      if (current()) this.set({ location: { result, status: 'done', causes } });
+    } catch {
+      // No WebAssembly, a file that could not be fetched, the solver failing: the findings stay, with a note.
+      if (current()) this.set({ location: { result, status: 'failed', causes: [] } });
+    }
+  }
+
+  /** Resolves once the location of the latest result is finished (tests wait for this, not for a clock). */
+  whenLocated(): Promise<void> {
+    return this.locating;
   }
 
   get state(): PaneState {
@@ -124,6 +192,78 @@ export class PaneController {
     }
   }
 
+  /** Shows a located cause's cell. */
+  async selectCause(c: Pick<Cause, 'sheet' | 'cell'>): Promise<void> {
+    try {
+      await this.host.run((ctx) => selectCell(ctx, c.sheet, c.cell));
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /**
+   * 采用建议值: writes the cause's suggested value into its one cell (what the cell held is kept in the document
+   * first, for 撤销), then validates again. Nothing is written unless the user clicked this.
+   */
+  async applySuggestion(c: Cause): Promise<void> {
+    if (getState().running) return;
+    const store = this.host.document;
+    try {
+      const r = await this.host.run((ctx) => applySuggestion(ctx, c, async (entry) => {
+        await store.refresh?.();
+        await saveApplied(store, withApplied(loadApplied(store), entry));
+      }));
+      if ('error' in r) {
+        this.set({ toast: { intent: 'error', text: r.error } });
+        return;
+      }
+      this.set({ applied: loadApplied(store) });
+      await this.validate();
+      const where = `${c.sheet}!${c.cell}`;
+      this.set({ toast: { intent: 'success', text: both((t) => t.appliedDone(where, groupDigits(c.suggested), groupDigits(c.current))) } });
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** 撤销: puts back exactly what the cell held before 采用建议值, then validates again. */
+  async undoApplied(entry: AppliedValue): Promise<void> {
+    if (getState().running) return;
+    const store = this.host.document;
+    try {
+      const r = await this.host.run((ctx) => undoApplied(ctx, entry));
+      // Done, or refused because the user changed the cell since: either way the entry has served.
+      await this.dropApplied(entry);
+      if ('error' in r) {
+        this.set({ toast: { intent: 'error', text: r.error } });
+        return;
+      }
+      await this.validate();
+      const held = heldText(entry);
+      const where = `${entry.sheet}!${entry.address}`;
+      this.set({ applied: loadApplied(store), toast: { intent: 'success', text: { zh: STRINGS.zh.undone(where, held.zh), en: STRINGS.en.undone(where, held.en) } } });
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** 保留修改: keeps the written value and forgets the way back. */
+  async keepApplied(entry: AppliedValue): Promise<void> {
+    try {
+      await this.dropApplied(entry);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private async dropApplied(entry: AppliedValue): Promise<void> {
+    const store = this.host.document;
+    await store.refresh?.();
+    const list = loadApplied(store).filter((e) => !(e.sheet === entry.sheet && e.address === entry.address));
+    await saveApplied(store, list);
+    this.set({ applied: list });
+  }
+
   async select(f: RawFinding): Promise<void> {
     try {
       await this.host.run((ctx) => selectFinding(ctx, render(f, this.pane.lang)));
@@ -133,7 +273,7 @@ export class PaneController {
   }
 
   /** True when a cell of the finding was edited since the run that found it. */
-  isStale(f: RawFinding, changes: readonly CellChange[] = getState().changes): boolean {
+  isStale(f: Pick<RawFinding, 'sheet' | 'cells'>, changes: readonly CellChange[] = getState().changes): boolean {
     if (changes.length === 0) return false;
     const boxes = changes.map((c) => ({ sheet: c.sheet, box: blockOf(c.address) }));
     return cellsOf(f).some(({ sheet, row, col }) => boxes.some((b) => b.sheet === sheet && row >= b.box.row && row < b.box.row + b.box.rows && col >= b.box.col && col < b.box.col + b.box.cols));

@@ -2,6 +2,7 @@ import type { KeyValueStore } from '../src/catalog/persist';
 import type { Lang } from '../src/findings';
 import { capabilities, type Capabilities } from './capabilities';
 import type { ExcelContext } from './office/port';
+import { loadLocator, type Locate } from './solver';
 
 /** Values kept in the workbook file itself (Office document settings): they travel with the file. */
 export interface DocumentStore {
@@ -40,6 +41,11 @@ export interface PaneHost {
   readonly watchChanges: (listener: (changes: readonly CellChange[]) => void) => Promise<() => Promise<void>>;
   /** Offers a file to the user (CSV / HTML export). */
   readonly download: (fileName: string, mime: string, content: string) => void;
+  /**
+   * The error locator with its solver (HiGHS compiled to WebAssembly), loaded on first use from the add-in's own
+   * files; rejects where it cannot run. Without it the pane lists the findings only.
+   */
+  readonly loadLocator?: () => Promise<Locate>;
 }
 
 export function documentStore(settings: Office.Settings): DocumentStore {
@@ -112,5 +118,6 @@ export function officeHost(): PaneHost {
       };
     }),
     download: browserDownload,
+    loadLocator,
   };
 }

@@ -72,7 +72,8 @@ export async function validateWorkbook(deps: ValidateDeps): Promise<Outcome> {
     setState({ phase: 'check' });
     await breathe();
     if (cancelled()) return 'cancelled';
-    const result = checkWorkbookRaw(book, { catalog: deps.catalog });
+    // Every graded relation is kept: the pane locates the likely wrong cells from them.
+    const result = checkWorkbookRaw(book, { catalog: deps.catalog, keepRelations: true });
     if (cancelled()) return 'cancelled';
     // The year most tables print (预算年度 or the title): the one the engine chose the catalog edition by.
     if (result.year !== undefined) await deps.saveYear?.(result.year);

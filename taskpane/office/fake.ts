@@ -1,3 +1,4 @@
+import { decimalsOfFormat } from '../../src/money';
 import { a1, blockOf, columnLetters, parseA1, splitRef, type Block, type Workbook } from '../../src/snapshot';
 import type { ChangeEvent, ExcelContext, ExcelFill, ExcelNotes, ExcelRange, ExcelWorksheet } from './port';
 
@@ -30,8 +31,25 @@ export interface FakeCell {
 
 type Box = Block;
 
+/** A number as a cell with this format shows it: the format's decimals and thousands separators; else as is. */
+export function displayNumber(value: number, numberFormat: string): string {
+  const decimals = decimalsOfFormat(numberFormat);
+  if (decimals === undefined) return String(value);
+  const fixed = value.toFixed(decimals);
+  if (!/,/.test(numberFormat.split(';')[0].split('.')[0])) return fixed;
+  const [int, frac] = fixed.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const grouped = int.replace(/^-/, '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${grouped}${frac === undefined ? '' : `.${frac}`}`;
+}
+
 export class FakeSheet {
   readonly cells = new Map<string, FakeCell>();
+  /**
+   * What a formula computed before a value replaced it, by cell: written back over the same inputs, a formula
+   * computes the same again (the fake does not evaluate formulas).
+   */
+  readonly computed = new Map<string, { formula: string; value: FakeCell['value']; text: string }>();
   constructor(public name: string, readonly id: string) {}
   cell(row: number, col: number): FakeCell | undefined {
     return this.cells.get(`${row},${col}`);
@@ -108,26 +126,44 @@ class FakeRange implements ExcelRange {
   }
 
   set values(v: unknown[][]) {
-    this.ctx.queueWrite(() => {
-      const b = this.box;
-      if (!b) return;
-      if (v.length !== b.rows || v.some((r) => r.length !== b.cols)) throw new Error(`InvalidArgument: ${v.length} rows for a range of ${b.rows}`);
-      for (let r = 0; r < b.rows; r++) for (let c = 0; c < b.cols; c++) {
-        const cell = this.sheet.ensure(b.row + r, b.col + c);
-        const x = v[r][c];
-        cell.value = typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean' ? x : null;
-        cell.text = cell.value === null ? '' : String(cell.value);
-        cell.formula = undefined;
-        // Excel reads a written string as if typed, unless the cell is formatted as text (@).
-        if (typeof x === 'string' && cell.numberFormat !== '@') {
-          if (x.startsWith('=')) { cell.formula = x; cell.value = null; cell.text = ''; }
-          else if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(x.trim())) { cell.value = Number(x); cell.text = String(cell.value); }
-        }
-      }
-      this.ctx.changed(this.sheet, b, 'ThisLocalAddin');
-    });
+    this.ctx.queueWrite(() => this.write(v, false));
   }
   get values(): unknown[][] { return this.read('values') as unknown[][]; }
+
+  /** Like values, except that a formula written where the cell computed it before computes the same again. */
+  set formulas(v: unknown[][]) {
+    this.ctx.queueWrite(() => this.write(v, true));
+  }
+  get formulas(): unknown[][] { return this.read('formulas') as unknown[][]; }
+
+  private write(v: unknown[][], asFormulas: boolean): void {
+    const b = this.box;
+    if (!b) return;
+    if (v.length !== b.rows || v.some((r) => r.length !== b.cols)) throw new Error(`InvalidArgument: ${v.length} rows for a range of ${b.rows}`);
+    for (let r = 0; r < b.rows; r++) for (let c = 0; c < b.cols; c++) {
+      const key = `${b.row + r},${b.col + c}`;
+      const cell = this.sheet.ensure(b.row + r, b.col + c);
+      if (cell.formula) this.sheet.computed.set(key, { formula: cell.formula, value: cell.value, text: cell.text });
+      const x = v[r][c];
+      cell.value = typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean' ? x : null;
+      cell.text = cell.value === null ? '' : typeof cell.value === 'number' ? displayNumber(cell.value, cell.numberFormat) : String(cell.value);
+      cell.formula = undefined;
+      // Excel reads a written string as if typed, unless the cell is formatted as text (@).
+      if (typeof x === 'string' && cell.numberFormat !== '@') {
+        if (x.startsWith('=')) {
+          const before = this.sheet.computed.get(key);
+          const again = asFormulas && before?.formula === x;
+          cell.formula = x;
+          cell.value = again ? before.value : null;
+          cell.text = again ? before.text : '';
+        } else if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(x.trim())) {
+          cell.value = Number(x);
+          cell.text = displayNumber(cell.value, cell.numberFormat);
+        }
+      }
+    }
+    this.ctx.changed(this.sheet, b, 'ThisLocalAddin');
+  }
 
   select(): void {
     this.ctx.queueWrite(() => { if (this.box) this.ctx.selectBoxes(this.sheet, [this.box]); });
@@ -189,7 +225,6 @@ class FakeRange implements ExcelRange {
   get address(): string { return this.read('address') as string; }
   get text(): string[][] { return this.read('text') as string[][]; }
   get numberFormat(): unknown[][] { return this.read('numberFormat') as unknown[][]; }
-  get formulas(): unknown[][] { return this.read('formulas') as unknown[][]; }
   get rowCount(): number { return this.read('rowCount') as number; }
   get columnCount(): number { return this.read('columnCount') as number; }
   get rowIndex(): number { return this.read('rowIndex') as number; }

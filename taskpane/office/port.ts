@@ -22,12 +22,13 @@ export interface ChangeEvent {
 
 export interface ExcelRange {
   readonly address: string;
-  /** Written only where the user asked for exactly that (insert a subject, write the report sheet). */
+  /** Written only where the user asked for exactly that (insert a subject, write the report sheet, 采用建议值). */
   values: unknown[][];
   readonly text: string[][];
   /** Written as `@` (text) before values that must stay text, e.g. a 7-digit subject code. */
   numberFormat: unknown[][];
-  readonly formulas: unknown[][];
+  /** Written only to put back a cell's own formula (撤销 after 采用建议值). */
+  formulas: unknown[][];
   readonly rowCount: number;
   readonly columnCount: number;
   readonly rowIndex: number;

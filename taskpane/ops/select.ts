@@ -77,3 +77,11 @@ export async function selectFinding(ctx: ExcelContext, f: Finding): Promise<void
   ws.getRanges(selectionAddress(first.address, terms)).select();
   await ctx.sync();
 }
+
+/** Shows one cell (a located cause): activates its sheet and selects it, in one sync. */
+export async function selectCell(ctx: ExcelContext, sheet: string, address: string): Promise<void> {
+  const ws = ctx.workbook.worksheets.getItem(sheet);
+  ws.activate();
+  ws.getRange(address).select();
+  await ctx.sync();
+}

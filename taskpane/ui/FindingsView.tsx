@@ -6,11 +6,14 @@ import { ArrowDownloadRegular, CheckmarkCircleRegular, DismissRegular, EraserReg
 import { useMemo, useState } from 'react';
 import { findingKey, findingPlace } from '../../src/export';
 import { render, type Finding, type RawFinding } from '../../src/findings';
+import type { Cause } from '../../src/locate/locate';
 import { TABLE_NAMES_EN, TABLE_NAMES_ZH, type TableKind } from '../../src/table';
+import { orderCauses, unexplained } from '../causes';
 import type { PaneController } from '../controller';
 import type { Explanation } from '../ops/explanations';
 import { MARK_COLORS } from '../office/marks';
 import { usePane } from './App';
+import { AppliedView, CausesView, LocationStatus } from './CausesView';
 import { GRADE_ORDER, gradeOf, type Grade } from './grade';
 import { STRINGS, type Strings } from './strings';
 
@@ -66,6 +69,8 @@ export function GradeChip({ grade, t }: { grade: Grade; t: Strings }) {
 type SeverityFilter = 'all' | Grade;
 
 interface Shown {
+  /** Index in the result's findings (what a located cause refers to). */
+  readonly index: number;
   readonly raw: RawFinding;
   readonly f: Finding;
   readonly key: string;
@@ -82,7 +87,12 @@ export function FindingsView({ controller }: { controller: PaneController }) {
   const result = validation.result;
   const tableName = (k: TableKind | null) => (k ? (pane.lang === 'zh' ? TABLE_NAMES_ZH : TABLE_NAMES_EN)[k] : t.otherTable);
 
-  const shown = useMemo<Shown[]>(() => (result?.findings ?? []).map((raw) => ({ raw, f: render(raw, pane.lang), key: findingKey(raw), grade: gradeOf(raw) })), [result, pane.lang]);
+  const shown = useMemo<Shown[]>(() => (result?.findings ?? []).map((raw, index) => ({ index, raw, f: render(raw, pane.lang), key: findingKey(raw), grade: gradeOf(raw) })), [result, pane.lang]);
+  // The likely wrong cells of this result, once located; their findings are listed under them, not again below.
+  const location = result && pane.location?.result === result ? pane.location : undefined;
+  const causes = useMemo(() => (location?.status === 'done' ? orderCauses(location.causes) : []), [location]);
+  const claimed = useMemo(() => new Set(causes.flatMap((c) => c.findings)), [causes]);
+  const noCause = useMemo(() => (result && location?.status === 'done' ? unexplained(result, location.causes) : new Set<number>()), [result, location]);
   const counts = useMemo(() => {
     const c: Record<Grade, number> = { error: 0, warning: 0, rounding: 0, info: 0 };
     const byTable = new Map<string, number>();
@@ -98,12 +108,21 @@ export function FindingsView({ controller }: { controller: PaneController }) {
   const filtered = shown.filter((s) => (severity === 'all' || s.grade === severity)
     && (table === '' || (s.f.table ?? '') === table)
     && (q === '' || `${s.f.message} ${s.f.sheet} ${s.f.cells.join(' ')}`.toLowerCase().includes(q)));
+  const filtering = severity !== 'all' || table !== '' || q !== '';
+  const passing = new Set(filtered.map((s) => s.index));
+  // With a filter on, a cause shows when one of the findings it resolves passes it.
+  const visibleCauses = causes.filter((c) => !filtering || c.findings.some((i) => passing.has(i)));
   const groups = new Map<string, Shown[]>();
-  for (const s of [...filtered].sort((a, b) => GRADE_ORDER.indexOf(a.grade) - GRADE_ORDER.indexOf(b.grade))) {
+  for (const s of [...filtered].filter((x) => !claimed.has(x.index)).sort((a, b) => GRADE_ORDER.indexOf(a.grade) - GRADE_ORDER.indexOf(b.grade))) {
     const k = s.f.table ?? '';
     groups.set(k, [...(groups.get(k) ?? []), s]);
   }
   const phaseText = validation.phase === 'read' ? t.phaseRead : validation.phase === 'check' ? t.phaseCheck : t.phaseMark;
+  const item = (s: Shown) => (
+    <FindingItem key={`${s.key}|${s.f.cells.join(',')}`} shown={s} controller={controller} t={t}
+      explanation={pane.explanations.get(s.key)} stale={controller.isStale(s.raw, validation.changes)} unexplained={noCause.has(s.index)} />
+  );
+  const resolvedBy = (c: Cause) => c.findings.flatMap((i) => (shown[i] ? [item(shown[i])] : []));
 
   return (
     <div className={styles.stack}>
@@ -183,16 +202,21 @@ export function FindingsView({ controller }: { controller: PaneController }) {
         </section>
       )}
 
+      {pane.applied.length > 0 && <AppliedView controller={controller} applied={pane.applied} t={t} lang={pane.lang} busy={validation.running} />}
+
+      {location && location.status !== 'done' && <LocationStatus status={location.status} t={t} />}
+      {visibleCauses.length > 0 && (
+        <CausesView controller={controller} causes={visibleCauses} t={t} lang={pane.lang} busy={validation.running}
+          stale={(c) => controller.isStale({ sheet: c.sheet, cells: [c.cell] }, validation.changes)} findings={resolvedBy} />
+      )}
+
       {result && shown.length > 0 && filtered.length === 0 && <Text>{t.noMatch}</Text>}
 
       {[...groups].map(([k, items]) => (
         <section key={k} className={styles.group} aria-label={tableName((k || null) as TableKind | null)}>
           <Text as="h2" size={300} className={styles.groupTitle}>{tableName((k || null) as TableKind | null)} · {items.length}</Text>
           <ul className={styles.list}>
-            {items.map((s) => (
-              <FindingItem key={`${s.key}|${s.f.cells.join(',')}`} shown={s} controller={controller} t={t}
-                explanation={pane.explanations.get(s.key)} stale={controller.isStale(s.raw, validation.changes)} />
-            ))}
+            {items.map(item)}
           </ul>
         </section>
       ))}
@@ -206,9 +230,11 @@ interface ItemProps {
   readonly t: Strings;
   readonly explanation?: Explanation;
   readonly stale: boolean;
+  /** A failure no change of cells explains (after location). */
+  readonly unexplained?: boolean;
 }
 
-function FindingItem({ shown, controller, t, explanation, stale }: ItemProps) {
+function FindingItem({ shown, controller, t, explanation, stale, unexplained: noCause }: ItemProps) {
   const styles = useStyles();
   const { f, raw, grade } = shown;
   const [editing, setEditing] = useState(false);
@@ -232,6 +258,7 @@ function FindingItem({ shown, controller, t, explanation, stale }: ItemProps) {
             {f.difference !== null && <span>{t.difference} {f.difference}</span>}
           </span>
         )}
+        {noCause && <span className={styles.note} data-testid="no-cause">{t.unexplained}</span>}
         {explanation && !editing && <span className={styles.note}>{t.explainTitle}：{explanation.note}</span>}
       </button>
       {editing ? (

@@ -1,7 +1,9 @@
 // Runs the BUILT custom functions bundle (dist/addin-test/functions.js) the way Excel's JavaScript runtime does:
-// the bundle is evaluated in its own `vm` context whose only host object is a fake `CustomFunctions` (associate,
-// Error, ErrorCode), and functions are called with what Excel passes — 2-D arrays for range parameters, scalars
-// otherwise, null for an omitted optional parameter, and an Invocation object last. The add-in is rebuilt when
+// the bundle is evaluated in its own `vm` context whose host objects are a fake `CustomFunctions` (associate,
+// Error, ErrorCode) and, as on the shared-runtime page, a `document` that loads the bundle's lazy chunks
+// (solver.js) and a `fetch` (highs.wasm) — both serving the built files under the add-in's base URL only, and
+// recording what was asked for. Functions are called with what Excel passes — 2-D arrays for range parameters,
+// scalars otherwise, null for an omitted optional parameter, and an Invocation object last. The add-in is rebuilt when
 // it is missing or older than its sources, with the README's intranet command exactly as a user types it
 // (`npm run build:addin -- --env baseUrl=…`), into dist/addin-test so that a user's own dist/addin is never
 // replaced by a test; the built manifests are checked from there too (test/manifest/built.test.ts).
@@ -126,6 +128,67 @@ interface Loaded {
   readonly parse: (json: string) => unknown;
 }
 
+/** Every URL the bundle asked for (scripts and fetches), in order, and what it wrote to the console's error. */
+export const requests: string[] = [];
+export const consoleErrors: string[] = [];
+
+/** A built file of the add-in for a URL under its base (the test build's), or undefined for any other URL. */
+function builtFile(url: string): string | undefined {
+  if (!url.startsWith(TEST_BASE_URL)) return undefined;
+  const file = join(ADDIN_DIR, url.slice(TEST_BASE_URL.length).split(/[?#]/)[0]);
+  return file.startsWith(ADDIN_DIR) && existsSync(file) ? file : undefined;
+}
+
+/** A <script> element as webpack's chunk loader uses it: attributes, src, onload / onerror. */
+class ScriptElement {
+  src = '';
+  charset = '';
+  timeout = 0;
+  parentNode: null = null;
+  onload: ((event: { type: string; target: ScriptElement }) => void) | null = null;
+  onerror: ((event: { type: string; target: ScriptElement }) => void) | null = null;
+  private readonly attributes = new Map<string, string>();
+  setAttribute(name: string, value: string): void { this.attributes.set(name, value); }
+  getAttribute(name: string): string | null { return name === 'src' ? this.src : this.attributes.get(name) ?? null; }
+}
+
+/** What webpack's runtime and HiGHS's loader use of a page: script elements and fetch, from the add-in's files. */
+function pageHost(run: (code: string, file: string) => void): Record<string, unknown> {
+  const document = {
+    baseURI: TEST_BASE_URL,
+    currentScript: null,
+    getElementsByTagName: (): ScriptElement[] => [],
+    createElement: (tag: string): ScriptElement => {
+      if (tag !== 'script') throw new Error(`the harness page makes no <${tag}>`);
+      return new ScriptElement();
+    },
+    head: {
+      appendChild: (script: ScriptElement): void => {
+        requests.push(script.src);
+        // A script runs after the current task, as in a browser.
+        setTimeout(() => {
+          const file = builtFile(script.src);
+          if (!file) {
+            script.onerror?.({ type: 'error', target: script });
+            return;
+          }
+          run(readFileSync(file, 'utf8'), file);
+          script.onload?.({ type: 'load', target: script });
+        }, 0);
+      },
+    },
+  };
+  const fetch = async (url: string): Promise<Response> => {
+    requests.push(url);
+    const file = builtFile(url);
+    if (!file) return new Response('Not Found', { status: 404 });
+    const type = file.endsWith('.wasm') ? 'application/wasm' : file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream';
+    return new Response(readFileSync(file), { status: 200, headers: { 'Content-Type': type } });
+  };
+  const console_ = { ...console, error: (...args: unknown[]) => { consoleErrors.push(args.map(String).join(' ')); } };
+  return { document, fetch, performance, console: console_ };
+}
+
 let loaded: Loaded | undefined;
 
 /** Builds if needed and evaluates the bundle once; later calls return the same registrations. */
@@ -148,7 +211,8 @@ export function loadBundle(): Loaded {
     Error: CustomFunctionsError,
     ErrorCode: ERROR_CODES,
   };
-  const context = createContext({ CustomFunctions, console, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask });
+  const page = pageHost((code, file) => runInContext(code, context, { filename: file }));
+  const context = createContext({ CustomFunctions, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, ...page });
   runInContext('globalThis.self = globalThis; globalThis.window = globalThis;', context);
   runInContext(readFileSync(BUNDLE, 'utf8'), context, { filename: BUNDLE, timeout: 30_000 });
   const metadata = JSON.parse(readFileSync(METADATA, 'utf8')) as FunctionsMetadata;
@@ -191,8 +255,48 @@ function excelArgument(f: FunctionMetadata, index: number, v: unknown): unknown 
 /**
  * Calls a registered function as Excel would. Arguments are given in parameter order (an omitted optional
  * parameter is passed as null); for a function with requiresParameterAddresses, end with at('Sheet!A1:B2').
+ * A function that answers with a promise is called with callFunctionAsync.
  */
 export function callFunction(id: string, ...args: unknown[]): CallResult {
+  const { fn, inRealm } = prepare(id, args);
+  let result: unknown;
+  try {
+    result = fn(...inRealm);
+  } catch (e) {
+    return settled(e);
+  }
+  if (isThenable(result)) throw new Error(`${id} returned a promise: call it with callFunctionAsync`);
+  return answer(result);
+}
+
+/** As callFunction, for a function that may answer with a promise (Excel shows #BUSY! until it settles). */
+export async function callFunctionAsync(id: string, ...args: unknown[]): Promise<CallResult> {
+  const { fn, inRealm } = prepare(id, args);
+  try {
+    return answer(await fn(...inRealm));
+  } catch (e) {
+    return settled(e);
+  }
+}
+
+function isThenable(x: unknown): x is PromiseLike<unknown> {
+  return typeof x === 'object' && x !== null && typeof (x as { then?: unknown }).then === 'function';
+}
+
+/** A thrown (or rejected) value as Excel shows it. */
+function settled(e: unknown): CallResult {
+  if (e instanceof CustomFunctionsError) return { error: { code: e.code, message: e.message } };
+  // An exception of the bundle's realm is not a host Error: read its message by shape.
+  const message = typeof (e as { message?: unknown } | null)?.message === 'string' ? (e as { message: string }).message : String(e);
+  return { error: { code: ERROR_CODES.invalidValue, message, unhandled: true } };
+}
+
+function answer(result: unknown): CallResult {
+  if (result instanceof CustomFunctionsError) return { error: { code: result.code, message: result.message } };
+  return { value: typeof result === 'object' && result !== null ? JSON.parse(JSON.stringify(result)) : result };
+}
+
+function prepare(id: string, args: unknown[]): { fn: CustomFunction; inRealm: unknown[] } {
   const { registrations, parse } = loadBundle();
   const fn = registrations.get(id);
   if (!fn) throw new Error(`${id} is not registered by the bundle (registered: ${[...registrations.keys()].join(', ')})`);
@@ -217,18 +321,5 @@ export function callFunction(id: string, ...args: unknown[]): CallResult {
 
   // Into the bundle's realm, as the runtime's own arrays and objects.
   const inRealm = [...excelArgs, invocation].map((a) => (a === null ? null : parse(JSON.stringify(a))));
-  let result: unknown;
-  try {
-    result = fn(...inRealm);
-  } catch (e) {
-    if (e instanceof CustomFunctionsError) return { error: { code: e.code, message: e.message } };
-    // An exception of the bundle's realm is not a host Error: read its message by shape.
-    const message = typeof (e as { message?: unknown } | null)?.message === 'string' ? (e as { message: string }).message : String(e);
-    return { error: { code: ERROR_CODES.invalidValue, message, unhandled: true } };
-  }
-  if (result instanceof CustomFunctionsError) return { error: { code: result.code, message: result.message } };
-  if (typeof result === 'object' && result !== null && typeof (result as { then?: unknown }).then === 'function') {
-    throw new Error(`${id} returned a promise: the harness calls synchronous functions only`);
-  }
-  return { value: typeof result === 'object' && result !== null ? JSON.parse(JSON.stringify(result)) : result };
+  return { fn, inRealm };
 }
