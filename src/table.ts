@@ -118,6 +118,11 @@ export interface Table {
   /** A1 range from the title to the last body row. */
   readonly range: string;
   readonly unit: Unit;
+  /**
+   * Where the unit is printed: the cell of the line above the header (`单位：元`), or the title's when the title
+   * says it; absent when no unit is printed (the unit is then assumed to be 万元).
+   */
+  readonly unitCell?: string;
   /** The budget year printed in the title or the 预算年度 line, when there is one. */
   readonly year?: number;
   /** 预算 or 决算, from the title and headers. */

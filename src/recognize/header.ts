@@ -22,6 +22,8 @@ export interface Header {
   readonly signatures: ReadonlySet<string>;
   readonly unit: Unit;
   readonly unitFound: boolean;
+  /** The line cell printing the unit (`单位：元`), when a line above the header prints it. */
+  readonly unitCell?: { readonly row: number; readonly col: number };
   readonly year?: number;
   /** Header path of each column that has header text (top to bottom, normalised). */
   readonly paths: ReadonlyMap<number, readonly string[]>;
@@ -55,12 +57,14 @@ export function isHeaderRow(cells: readonly string[]): boolean {
 export function readHeader(sheet: Sheet, region: Region, titleTexts: readonly string[]): Header | undefined {
   let unit: Unit = 'wan';
   let unitFound = false;
+  let unitCell: Header['unitCell'];
   let year = titleTexts.map((t) => yearIn(t)).find((y) => y !== undefined);
   const meta = new Set<string>();
   const readMeta = (joined: string) => {
     const u = UNIT.exec(joined);
     if (u) { unit = u[1] === '元' ? 'yuan' : 'wan'; unitFound = true; }
     year = year ?? yearIn(joined);
+    return u !== null;
   };
   for (const t of titleTexts) readMeta(t);
   let r = region.start;
@@ -72,7 +76,12 @@ export function readHeader(sheet: Sheet, region: Region, titleTexts: readonly st
     // A few lines of department, year and unit; more than that and this table has no header the engine knows.
     if (++lines > MAX_META_LINES) return undefined;
     const joined = cells.join('');
-    readMeta(joined);
+    if (readMeta(joined) && unitCell === undefined) {
+      // The cell that names the unit: the one matching whole, else the last one before the match ends (单位： | 元).
+      const whole = cells.findIndex((c) => UNIT.test(c));
+      const col = whole >= 0 ? whole : cells.findIndex((c) => /元/.test(c));
+      if (col >= 0) unitCell = { row: r, col };
+    }
     meta.add(joined);
   }
   const rows: number[] = [];
@@ -109,5 +118,5 @@ export function readHeader(sheet: Sheet, region: Region, titleTexts: readonly st
     path.push(at(leafRow, c));
     paths.set(c, path);
   }
-  return { rows, end: r, meta, signatures, unit, unitFound, year, paths };
+  return { rows, end: r, meta, signatures, unit, unitFound, unitCell, year, paths };
 }

@@ -10,7 +10,7 @@ import { a1, type Sheet, type Workbook } from '../snapshot';
 import { amountKey, type Column, type ColumnRole, type RecognitionNote, type Table, type TableRow } from '../table';
 import { bodyLines, type Body } from './furniture';
 import { forgetTexts } from './grid';
-import { readHeader } from './header';
+import { readHeader, type Header } from './header';
 import { findRegions, type Region } from './regions';
 import { cellParser, columnPrecision, readRows, type CellParser } from './rows';
 import { assignSides, splitLists, type Segmented } from './sides';
@@ -149,6 +149,12 @@ function tableNotes(sheet: Sheet, layout: Layout, title: string, unread: readonl
   return notes;
 }
 
+/** Where the unit is printed: its line's cell, or the title when the title says it. */
+function unitCellOf(header: Header, region: Region): { unitCell?: string } {
+  if (header.unitCell) return { unitCell: a1(header.unitCell.row, header.unitCell.col) };
+  return header.unitFound && region.titleRow >= 0 ? { unitCell: a1(region.titleRow, region.titleCol) } : {};
+}
+
 function emptyTable(sheet: Sheet, region: Region & { kind: TableKind }, unit: Table['unit'], year: number | undefined, lastRow: number, notes: RecognitionNote[]): Table {
   const top = region.titleRow >= 0 ? region.titleRow : region.start;
   const layout = layoutOf(region.kind);
@@ -223,6 +229,7 @@ function recognizeSheet(sheet: Sheet, notes: RecognitionNote[]): Table[] {
       titleAddress: region.titleRow >= 0 ? a1(region.titleRow, region.titleCol) : a1(top, 0),
       range: `${a1(top, 0)}:${a1(last, lastCol)}`,
       unit: header.unit,
+      ...unitCellOf(header, region),
       year: header.year,
       stage: stageOf([title, ...headerTexts, ...header.meta]),
       columns,

@@ -12,7 +12,7 @@ import { Decimal } from '../../../src/money';
 import { kindOfTitle } from '../../../src/recognize/titles';
 import { parseA1, sheetFromGrid, type Cell, type GridOptions, type Sheet, type Workbook } from '../../../src/snapshot';
 import { TABLE_KINDS, type Column, type Table, type TableKind, type TableRow } from '../../../src/table';
-import { fixtureGrid } from '../../helpers/fixtures';
+import { CORPUS_DOCUMENTS, corpusWorkbook, fixtureGrid } from '../../helpers/fixtures';
 
 type Grid = string[][];
 
@@ -747,6 +747,22 @@ function toYuan(g: Grid): Grid {
 }
 
 describe('8. unit 元 instead of 万元', () => {
+  test('where the unit is printed: every table of the seeds and of the corpus records the cell naming its unit', () => {
+    const books = [nine('004'), nine('000'), ...CORPUS_DOCUMENTS.map((d) => corpusWorkbook(d))];
+    let n = 0;
+    for (const wb of books) {
+      for (const t of checkWorkbook(wb).tables) {
+        const sheet = wb.sheets.find((s) => s.name === t.sheet) as Sheet;
+        expect(t.unitCell).toBeDefined();
+        const { row, col } = parseA1(t.unitCell as string);
+        const text = sheet.rows[row]?.[col]?.text ?? '';
+        expect([t.sheet, t.unit, text]).toEqual([t.sheet, t.unit, expect.stringMatching(t.unit === 'yuan' ? /(?<!万)元/ : /万元/)]);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(40);
+  });
+
   test('all nine tables in 元: unit yuan, the same relations; 20805 is now 100.00 元 off, beyond rounding: an error', () => {
     const replace: Partial<Record<TableKind, Grid>> = {};
     for (const k of TABLE_KINDS) replace[k] = toYuan(g004(k));
