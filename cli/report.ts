@@ -3,7 +3,7 @@ import type { ErrorCode } from './read-error';
 import { safeJson, safePath, safeText } from './safe-text';
 import type { Finding, Lang } from '../src/findings';
 import type { Cause, CauseCell } from '../src/locate/locate';
-import { causeText, grouped } from '../src/locate/text';
+import { causeText, groupDigits } from '../src/locate/text';
 import { TABLE_NAMES_EN, TABLE_NAMES_ZH, type Table, type TableKind } from '../src/table';
 
 export interface FileReport {
@@ -97,7 +97,7 @@ export function formatText(reports: readonly FileReport[], lang: Lang): string {
     // The likely wrong cells first, then every finding, each naming the cause that resolves it.
     if (r.causes && r.causes.length > 0) {
       out.push(`  ${w.causes(r.causes.length)}`);
-      for (const c of r.causes) out.push(`    ✎ ${c.id} ${safeText(causeText(c)[lang])}`);
+      for (const c of r.causes) out.push(`    ✎ ${c.id} ${safeText(causeText(c, { qualified: true })[lang])}`);
     }
     if (r.unexamined) out.push(`  ${w.unexamined(r.unexamined)}`);
     if (r.unsolvable) out.push(`  ${w.unsolvable(r.unsolvable)}`);
@@ -174,7 +174,7 @@ export function formatHtml(reports: readonly FileReport[], lang: Lang): string {
       `<tr class="${f.severity}"><td>${esc(sev[f.severity])}${f.rounding ? ` (${esc(w.rounding)})` : ''}</td><td>${esc(f.table ? names[f.table] : '')}</td><td>${esc(f.sheet)}</td><td>${esc(f.cells.join(', '))}</td><td>${esc(f.reported ?? '')}</td><td>${esc(f.computed ?? '')}</td><td>${esc(f.difference ?? '')}</td><td>${esc(f.message)}${notes.has(f) ? ` ${esc(notes.get(f) as string)}` : ''}</td></tr>`).join('\n');
     const causes = r.causes && r.causes.length > 0
       ? `<h3>${esc(w.cause)}</h3><table class="causes"><thead><tr><th>#</th><th>${esc(w.sheet)}</th><th>${esc(w.cell)}</th><th>${esc(w.current)}</th><th>${esc(w.suggested)}</th><th>${esc(w.explanation)}</th></tr></thead>
-<tbody>${r.causes.map((c) => `<tr><td>${esc(c.id)}</td><td>${esc(c.sheet)}</td><td>${esc(c.cell)}</td><td>${esc(grouped(c.current))}</td><td>${esc(grouped(c.suggested))}</td><td>${esc(causeText(c)[lang])}</td></tr>`).join('\n')}</tbody></table>\n`
+<tbody>${r.causes.map((c) => `<tr><td>${esc(c.id)}</td><td>${esc(c.sheet)}</td><td>${esc(c.cell)}</td><td>${esc(groupDigits(c.current))}</td><td>${esc(groupDigits(c.suggested))}</td><td>${esc(causeText(c, { qualified: true })[lang])}</td></tr>`).join('\n')}</tbody></table>\n`
       : '';
     const unexamined = (r.unexamined ? `<p>${esc(w.unexamined(r.unexamined))}</p>\n` : '') + (r.unsolvable ? `<p>${esc(w.unsolvable(r.unsolvable))}</p>\n` : '');
     return `<section><h2>${esc(safePath(r.path))}</h2><p>${esc(countLine(r.findings, lang))}</p>

@@ -1,5 +1,5 @@
 import { checkRange, parseRangeOptions, type RangeOptions } from '../src/range-check';
-import { loadLocator, type Locate } from '../taskpane/solver';
+import { loadLocator, locateAll, type Locate } from '../taskpane/solver';
 import { subjectCode, subjectLevel, subjectName, subjectParent, type FunctionResult } from '../src/catalog/functions';
 import type { CellValue } from '../src/snapshot';
 import { currentCatalog } from '../src/catalog/persist';
@@ -64,7 +64,8 @@ export async function checkTotals(range: unknown[][], options: unknown, invocati
   // Only a table that does not add up (beyond 尾差) loads the solver, for the detail's last column.
   if (!r.failed) return r.table;
   const locate = await locator.load().catch(() => null);
-  return checkRange(values, { ...settings, locate }).table;
+  // One table is small: located in one go, without the pane's time budget.
+  return checkRange(values, { ...settings, locate: locate && ((checked) => locateAll(locate(checked))) }).table;
 }
 
 if (typeof CustomFunctions !== 'undefined') {

@@ -1,12 +1,12 @@
 import { checkWorkbook } from './engine';
 import type { Finding, Lang } from './findings';
-import type { Cause, CauseCell } from './locate/locate';
+import type { Cause, CauseCell, LocateReport } from './locate/locate';
 import type { CheckedRelation } from './rules/rule';
 import { a1, parseA1, type Cell, type CellValue } from './snapshot';
 import { rowLabel } from './table';
 
-/** The likely wrong cells of checked relations (src/locate with a solver the host loaded). */
-export type RangeLocate = (checked: readonly CheckedRelation[]) => readonly Cause[];
+/** The likely wrong cells of checked relations, and what it could not explain (src/locate with a solver the host loaded). */
+export type RangeLocate = (checked: readonly CheckedRelation[]) => LocateReport;
 
 export interface RangeOptions {
   /** Top-left cell of the range on its sheet (e.g. `B3`), so findings cite the sheet's own addresses. */
@@ -87,8 +87,12 @@ export function checkRange(values: ReadonlyArray<ReadonlyArray<CellValue>>, opti
   const graded = options.strict ? checkWorkbook(book, { lang, expectAll: false, keepRelations: true }) : result;
   const gradedChecked = graded.checked ?? [];
   const failing = new Set(gradedChecked.filter(beyondRounding).map(relationKey));
-  const causes = options.locate && failing.size > 0 ? options.locate(gradedChecked) : [];
-  const resolved = causes.map((c) => new Set(gradedChecked.filter((r) => beyondRounding(r) && r.finding !== undefined && c.findings.includes(r.finding)).map(relationKey)));
+  const report = options.locate && failing.size > 0 ? options.locate(gradedChecked) : undefined;
+  const causes = report?.causes ?? [];
+  const relationsIn = (findings: readonly number[]) => new Set(gradedChecked.filter((r) => beyondRounding(r) && r.finding !== undefined && findings.includes(r.finding)).map(relationKey));
+  const resolved = causes.map((c) => relationsIn(c.findings));
+  // What no change of cells explains, told apart from what was not worked out (time, amounts beyond the solver).
+  const unexplained = relationsIn(report?.unexplained ?? []);
   const relationsOf = (index: number): string[] => (result.checked ?? []).filter((r) => r.finding === index).map(relationKey);
   // Sums that do not hold are 不平; what else was noticed (a column not understood, numbers stored as text) is said apart.
   const problems = result.findings.filter((f) => f.severity !== 'info' && f.relation !== undefined);
@@ -112,7 +116,8 @@ export function checkRange(values: ReadonlyArray<ReadonlyArray<CellValue>>, opti
     if (options.locate === undefined || !keys.some((k) => failing.has(k))) return '';
     if (options.locate === null) return lang === 'zh' ? '未能定位（求解器未能加载）' : 'not located (the solver could not load)';
     const mine = causes.filter((_c, i) => keys.some((k) => resolved[i].has(k)));
-    if (mine.length === 0) return lang === 'zh' ? '没有能解释它的单元格改动' : 'no change of cells explains it';
+    if (mine.length === 0 && keys.some((k) => unexplained.has(k))) return lang === 'zh' ? '没有能解释它的单元格改动' : 'no change of cells explains it';
+    if (mine.length === 0) return lang === 'zh' ? '未能推断原因' : 'the cause could not be worked out';
     return mine.map((c) => suspectText(c, sheet, lang)).join(lang === 'zh' ? '；' : '; ');
   };
   const place = (ref: string) => {

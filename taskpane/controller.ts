@@ -4,8 +4,9 @@ import { forgetImportedCatalog, loadCatalog, saveImportedCatalog, type LoadedCat
 import type { RawCheckResult } from '../src/engine';
 import { findingKey, findingsCsv, findingsHtml } from '../src/export';
 import { render, type Finding, type Lang, type RawFinding, type Text } from '../src/findings';
-import type { Cause } from '../src/locate/locate';
-import { groupDigits, needsLocating } from './causes';
+import type { Cause, LocateReport } from '../src/locate/locate';
+import { groupDigits } from '../src/locate/text';
+import { needsLocating } from './causes';
 import type { CellChange, PaneHost } from './host';
 import { applySuggestion, heldText, loadApplied, saveApplied, undoApplied, withApplied, type AppliedValue } from './ops/apply';
 import { explain, loadExplanations, unexplain, type Explanation } from './ops/explanations';
@@ -22,13 +23,16 @@ import { unmarkWorkbook, validateWorkbook } from './validate';
 
 /**
  * The likely wrong cells of one validation's result: being located (the solver loading or working; the findings
- * are shown meanwhile), located, or not locatable here (the solver could not load: the findings stay).
+ * are shown meanwhile), located, or not locatable here (the solver could not load: the findings stay). Once
+ * located, the locator's own report: its causes, the findings no change of cells explains, and how many failures
+ * it did not work out (not reached within {@link LOCATE_BUDGET_MS}, or beyond the solver).
  */
-export interface Location {
+export interface Location extends LocateReport {
   readonly result: RawCheckResult;
   readonly status: 'locating' | 'done' | 'failed';
-  readonly causes: readonly Cause[];
 }
+
+const NOT_YET: LocateReport = { causes: [], unexplained: [], unexamined: 0, unsolvable: 0 };
 
 /** What the pane shows besides the validation state: a short message after an action, and its own settings. */
 export interface PaneState {
@@ -54,8 +58,14 @@ const AUTO_KEY = 'budget-check.pane.auto';
 /** Edits come in bursts (typing, pasting): wait for a pause before checking again. */
 export const AUTO_DELAY_MS = 1500;
 
-/** Lets the pane paint the findings before the solver takes the thread. */
+/** Lets the page paint and handle input between the solver's groups of failures. */
 const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The locator's work on the page's one thread, in milliseconds of work (the pauses between groups not counted):
+ * no group is started after it; the rest are counted as unexamined, their findings listed as always.
+ */
+export const LOCATE_BUDGET_MS = 10_000;
 
 /**
  * The task pane's behaviour, apart from React: every button calls one method here, so it is tested through
@@ -101,22 +111,38 @@ export class PaneController {
       this.pane = { ...this.pane, location: undefined };
       return;
     }
-    this.pane = { ...this.pane, location: { result, status: 'locating', causes: [] } };
+    this.pane = { ...this.pane, location: { result, status: 'locating', ...NOT_YET } };
     this.locating = this.locate(result, load);
   }
 
+  /**
+   * Locates one group of failures at a time, giving the page back between groups, and stops as soon as a newer
+   * validation replaced the result (its own location has started meanwhile).
+   */
   private async locate(result: RawCheckResult, load: () => Promise<Locate>): Promise<void> {
     const current = (): boolean => getState().result === result;
+    const clock = this.host.now ?? (() => performance.now());
     try {
       const locate = await load();
       if (!current()) return;
-      await breathe();
-      if (!current()) return;
-      const causes = locate(result.checked ?? []);
-      if (current()) this.set({ location: { result, status: 'done', causes } });
+      // Work only: a pane in the background has its timers slowed, which must not use up the budget.
+      let spent = 0;
+      let from = 0;
+      const steps = locate(result.checked ?? [], { deadline: { now: () => spent + clock() - from, until: LOCATE_BUDGET_MS } });
+      for (;;) {
+        await breathe();
+        if (!current()) return;
+        from = clock();
+        const step = steps.next();
+        spent += clock() - from;
+        if (step.done) {
+          this.set({ location: { result, status: 'done', ...step.value } });
+          return;
+        }
+      }
     } catch {
-      // No WebAssembly, a file that could not be fetched, the solver failing: the findings stay, with a note.
-      if (current()) this.set({ location: { result, status: 'failed', causes: [] } });
+      // No WebAssembly, a file that could not be fetched, the locator failing: the findings stay, with a note.
+      if (current()) this.set({ location: { result, status: 'failed', ...NOT_YET } });
     }
   }
 

@@ -46,6 +46,11 @@ export interface PaneHost {
    * files; rejects where it cannot run. Without it the pane lists the findings only.
    */
   readonly loadLocator?: () => Promise<Locate>;
+  /**
+   * A clock in milliseconds for the locator's time budget (the page's `performance.now()` by default); tests
+   * bring their own.
+   */
+  readonly now?: () => number;
 }
 
 export function documentStore(settings: Office.Settings): DocumentStore {
@@ -119,5 +124,6 @@ export function officeHost(): PaneHost {
     }),
     download: browserDownload,
     loadLocator,
+    now: () => performance.now(),
   };
 }

@@ -6,7 +6,7 @@
 import highsLoader from 'highs';
 import { fromHighs, SOLVER_OPTIONS, type MipSolver } from '../src/locate/solver';
 
-export { locateCauses } from '../src/locate/locate';
+export { locateSteps } from '../src/locate/locate';
 
 /**
  * One HiGHS per page. On the shared runtime the pane and the custom functions are two bundles on one page, each

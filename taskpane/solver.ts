@@ -1,8 +1,22 @@
-import type { Cause } from '../src/locate/locate';
+import type { LocateOptions, LocateReport } from '../src/locate/locate';
 import type { CheckedRelation } from '../src/rules/rule';
 
-/** The likely wrong cells of a checked workbook (src/locate), with the solver already loaded. */
-export type Locate = (checked: readonly CheckedRelation[]) => Cause[];
+/** The error locator's groups of failures, one step each, ending with its report (src/locate `locateSteps`). */
+export type LocateSteps = Iterator<void, LocateReport, undefined>;
+
+/**
+ * The likely wrong cells of a checked workbook (src/locate), with the solver already loaded: step by step, so the
+ * pane, on the page's one thread, can let the page breathe between groups and stop when no longer wanted.
+ */
+export type Locate = (checked: readonly CheckedRelation[], options?: LocateOptions) => LocateSteps;
+
+/** Runs the locator to its report in one go: for a caller with one small table (CHECKTOTALS). */
+export function locateAll(steps: LocateSteps): LocateReport {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
 
 // webpack's base URL of the build's own files: `--env baseUrl` (an https:// URL), '' in the playground (the
 // page's folder). Not defined outside webpack (tests), where the host brings the Node solver instead.
@@ -32,5 +46,5 @@ export async function loadLocator(): Promise<Locate> {
     throw e;
   }
   const solver = await m.sharedSolver(addinBase());
-  return (checked) => m.locateCauses(checked, solver);
+  return (checked, options) => m.locateSteps(checked, solver, options);
 }

@@ -216,6 +216,19 @@ export function locateCauses(checked: readonly CheckedRelation[], solver: MipSol
 
 /** {@link locateCauses}, saying also how many failures the time budget left unexamined. */
 export function locateReport(checked: readonly CheckedRelation[], solver: MipSolver, options: LocateOptions = {}): LocateReport {
+  const steps = locateSteps(checked, solver, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * {@link locateReport} one group of failures at a time: it yields after each group it examined, so a host with
+ * one thread (the task pane) can let the page breathe between groups and stop when its answer is no longer
+ * wanted; it returns the report. The groups a spent deadline skips are counted without yielding.
+ */
+export function* locateSteps(checked: readonly CheckedRelation[], solver: MipSolver, options: LocateOptions = {}): Generator<void, LocateReport, void> {
   const { vars, eqs } = linearSystem(checked);
   const failed = eqs.filter((e) => e.relation.outcome === 'failed');
   if (failed.length === 0) return { causes: [], unexamined: 0, unsolvable: 0, unexplained: [] };
@@ -275,6 +288,13 @@ export function locateReport(checked: readonly CheckedRelation[], solver: MipSol
       unsolvable += group.length;
       continue;
     }
+    examine(group, near, own, bigM);
+    yield;
+  }
+  return { causes, unexamined, unsolvable, unexplained: [...unexplained].sort((a, b) => a - b) };
+
+  /** Solves one group and records what it found (its causes, or its failures as unexplained or unsolvable). */
+  function examine(group: readonly Equation[], near: ReadonlySet<string>, own: readonly string[], bigM: Decimal): void {
     try {
       let suspects = own;
       let system = touchingAll(suspects, byCell);
@@ -286,7 +306,7 @@ export function locateReport(checked: readonly CheckedRelation[], solver: MipSol
       }
       if (!first || first.cells.size === 0) {
         for (const e of group) if (e.relation.finding !== undefined) unexplained.add(e.relation.finding);
-        continue;
+        return;
       }
       const answers: Answer[] = [first];
       const cuts: string[][] = [[...first.cells.keys()]];
@@ -324,5 +344,4 @@ export function locateReport(checked: readonly CheckedRelation[], solver: MipSol
       unsolvable += group.length;
     }
   }
-  return { causes, unexamined, unsolvable, unexplained: [...unexplained].sort((a, b) => a - b) };
 }

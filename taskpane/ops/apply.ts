@@ -1,6 +1,6 @@
 import type { Text } from '../../src/findings';
 import { Decimal } from '../../src/money';
-import { groupDigits } from '../causes';
+import { groupDigits } from '../../src/locate/text';
 import type { DocumentStore } from '../host';
 import type { ExcelContext } from '../office/port';
 

@@ -3,7 +3,7 @@ import { ArrowUndoRegular, CheckmarkRegular, ChevronDownRegular, ChevronRightReg
 import { useId, useState, type ReactNode } from 'react';
 import type { Lang } from '../../src/findings';
 import type { Cause } from '../../src/locate/locate';
-import { causeText, groupDigits } from '../causes';
+import { causeText, groupDigits } from '../../src/locate/text';
 import type { PaneController } from '../controller';
 import { MARK_COLORS } from '../office/marks';
 import { heldText, type AppliedValue } from '../ops/apply';
@@ -37,6 +37,7 @@ const useStyles = makeStyles({
   chip: { display: 'inline-block', paddingLeft: '6px', paddingRight: '6px', borderRadius: tokens.borderRadiusSmall, fontSize: tokens.fontSizeBase100, fontWeight: tokens.fontWeightSemibold, lineHeight: '18px', color: '#1a1a1a', ...border('1px', 'rgba(0,0,0,0.25)') },
   outline: { backgroundColor: 'transparent', color: tokens.colorNeutralForeground2, ...border('1px', tokens.colorNeutralStroke1) },
   status: { display: 'block', color: tokens.colorNeutralForeground2 },
+  unlocated: { display: 'block', marginTop: '8px', color: tokens.colorNeutralForeground2 },
   applied: { display: 'flex', alignItems: 'center', gap: '4px', flexWrap: 'wrap', fontSize: tokens.fontSizeBase200 },
   appliedText: { flexGrow: 1, fontVariantNumeric: 'tabular-nums' },
 });
@@ -111,6 +112,12 @@ function CauseItem({ cause: c, controller, t, lang, busy, stale, findings }: Ite
 export function LocationStatus({ status, t }: { status: 'locating' | 'failed'; t: Strings }) {
   const styles = useStyles();
   return <Text size={200} className={styles.status} aria-live="polite" data-testid={`location-${status}`}>{status === 'locating' ? t.locating : t.locateFailed}</Text>;
+}
+
+/** Failures whose cause the locator did not work out (its time budget spent, or amounts beyond the solver). */
+export function UnlocatedNote({ count, t }: { count: number; t: Strings }) {
+  const styles = useStyles();
+  return <Text size={200} className={styles.unlocated} data-testid="location-unlocated">{t.unlocated(count)}</Text>;
 }
 
 /** What 采用建议值 wrote, each with 撤销 (puts back exactly what the cell held) and 保留修改. */

@@ -8,12 +8,12 @@ import { findingKey, findingPlace } from '../../src/export';
 import { render, type Finding, type RawFinding } from '../../src/findings';
 import type { Cause } from '../../src/locate/locate';
 import { TABLE_NAMES_EN, TABLE_NAMES_ZH, type TableKind } from '../../src/table';
-import { orderCauses, unexplained } from '../causes';
+import { orderCauses } from '../causes';
 import type { PaneController } from '../controller';
 import type { Explanation } from '../ops/explanations';
 import { MARK_COLORS } from '../office/marks';
 import { usePane } from './App';
-import { AppliedView, CausesView, LocationStatus } from './CausesView';
+import { AppliedView, CausesView, LocationStatus, UnlocatedNote } from './CausesView';
 import { GRADE_ORDER, gradeOf, type Grade } from './grade';
 import { STRINGS, type Strings } from './strings';
 
@@ -92,7 +92,9 @@ export function FindingsView({ controller }: { controller: PaneController }) {
   const location = result && pane.location?.result === result ? pane.location : undefined;
   const causes = useMemo(() => (location?.status === 'done' ? orderCauses(location.causes) : []), [location]);
   const claimed = useMemo(() => new Set(causes.flatMap((c) => c.findings)), [causes]);
-  const noCause = useMemo(() => (result && location?.status === 'done' ? unexplained(result, location.causes) : new Set<number>()), [result, location]);
+  // The locator's own answer: a failure it did not reach or could not solve is not said to be unexplainable.
+  const noCause = useMemo(() => new Set(location?.status === 'done' ? location.unexplained : []), [location]);
+  const unlocated = location?.status === 'done' ? location.unexamined + location.unsolvable : 0;
   const counts = useMemo(() => {
     const c: Record<Grade, number> = { error: 0, warning: 0, rounding: 0, info: 0 };
     const byTable = new Map<string, number>();
@@ -209,6 +211,8 @@ export function FindingsView({ controller }: { controller: PaneController }) {
         <CausesView controller={controller} causes={visibleCauses} t={t} lang={pane.lang} busy={validation.running}
           stale={(c) => controller.isStale({ sheet: c.sheet, cells: [c.cell] }, validation.changes)} findings={resolvedBy} />
       )}
+      {/* After the causes ("另有"); the findings concerned are listed below as always. */}
+      {unlocated > 0 && <UnlocatedNote count={unlocated} t={t} />}
 
       {result && shown.length > 0 && filtered.length === 0 && <Text>{t.noMatch}</Text>}
 

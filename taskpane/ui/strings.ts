@@ -91,6 +91,7 @@ const zh = {
   appliedDone: (cell: string, value: string, was: string) => `已将 ${cell} 改为 ${value}（原为 ${was}），并已重新校验。可在“已采用的建议值”中撤销。`,
   undone: (cell: string, held: string) => `已恢复 ${cell} 原来的内容（${held}），并已重新校验。`,
   unexplained: '没有找到能解释此处不平的单元格改动（例如某张表缺了一行）。',
+  unlocated: (n: number) => `另有 ${n} 处不平未能推断原因。`,
 };
 
 export type Strings = typeof zh;
@@ -185,6 +186,7 @@ const en: Strings = {
   appliedDone: (cell, value, was) => `${cell} set to ${value} (was ${was}) and validated again. Undo it under "Applied suggestions".`,
   undone: (cell, held) => `${cell} holds ${held} again; validated again.`,
   unexplained: 'No change of cells explains this (a row missing from a table, for instance).',
+  unlocated: (n) => `The cause of ${n} more ${n === 1 ? 'failure' : 'failures'} could not be worked out.`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

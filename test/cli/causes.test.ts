@@ -34,8 +34,10 @@ describe('likely wrong cells in the batch checker', () => {
     const r = await cli('check', file);
     expect(r.code).toBe(1);
     expect(r.out).toContain('  可能填错的单元格（2 处）：\n'
-      + '    ✎ C1 支出总表!G8 很可能填错：应为 0.00（现为 64,840,547.00） — 改这一格可消除 2 处不平（表内 2 处、表间 0 处）\n'
-      + '    ✎ C2 一般公共预算支出功能分类表!G8 很可能填错：应为 0.00（现为 64,840,547.00） — 改这一格可消除 2 处不平（表内 2 处、表间 0 处）\n');
+      + '    ✎ C1 支出总表!G8 很可能填错：应为 0.00（现为 64,840,547.00）— 改这一格可消除 2 处不平（表内 2 处）\n'
+      + '    ✎ C2 一般公共预算支出功能分类表!G8 很可能填错：应为 0.00（现为 64,840,547.00）— 改这一格可消除 2 处不平（表内 2 处）\n');
+    // The pane's wording (src/locate/text.ts), the cell named with its sheet; a count of zero is not named.
+    expect(r.out).not.toMatch(/表[内间] 0 处/);
     // Every error of the two tables points at its cause; the other findings do not.
     const errors = r.out.split('\n').filter((l) => l.startsWith('    ✗ '));
     expect(errors.length).toBe(4);
@@ -46,7 +48,10 @@ describe('likely wrong cells in the batch checker', () => {
 
   test('English wording', async () => {
     const r = await cli('check', file, '--lang', 'en');
-    expect(r.out).toContain('  likely wrong cells (2):\n    ✎ C1 支出总表!G8 is most likely wrong: it should be 0.00 (it is 64,840,547.00) — changing this cell resolves 2 failures (2 within tables, 0 between tables)\n');
+    expect(r.out).toContain('  likely wrong cells (2):\n'
+      + '    ✎ C1 支出总表!G8 is very likely wrong: it should be 0.00 (now 64,840,547.00) — changing this one cell resolves 2 failures (2 within tables)\n'
+      + '    ✎ C2 一般公共预算支出功能分类表!G8 is very likely wrong: it should be 0.00 (now 64,840,547.00) — changing this one cell resolves 2 failures (2 within tables)\n');
+    expect(r.out).not.toMatch(/\b0 (within|between)/);
   });
 
   test('JSON: causes as docs/json-format.md documents them, each naming the findings it resolves', async () => {
@@ -72,7 +77,7 @@ describe('likely wrong cells in the batch checker', () => {
     expect((await cli('check', file, '--format', 'html', '--out', out)).code).toBe(1);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('<h3>可能填错的单元格</h3><table class="causes">');
-    expect(html).toContain('<tr><td>C1</td><td>支出总表</td><td>G8</td><td>64,840,547.00</td><td>0.00</td>');
+    expect(html).toContain('<tr><td>C1</td><td>支出总表</td><td>G8</td><td>64,840,547.00</td><td>0.00</td><td>支出总表!G8 很可能填错：应为 0.00（现为 64,840,547.00）— 改这一格可消除 2 处不平（表内 2 处）</td></tr>');
   });
 
   test('errors no change of cells explains say so: 支出总表 computed by formulas, its errors unexplained', async () => {

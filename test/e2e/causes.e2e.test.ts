@@ -64,6 +64,8 @@ suite('which cell is wrong, in a real browser (playground)', () => {
     expect(fetched.filter((f) => /solver|wasm/.test(f))).toEqual(['solver.js', 'highs.wasm']);
     await expect(cause.getAttribute('data-cell')).resolves.toBe('支出总表!D16');
     await expect(cause.textContent()).resolves.toContain('D16 很可能填错：应为 129.48（现为 192.48）— 改这一格可消除 3 处不平（表内 2 处、表间 1 处）');
+    // Located step by step on the page's clock, well within its budget: no failure is left without its cause.
+    expect(await pane().getByTestId('location-unlocated').count()).toBe(0);
     // First: above every finding listed by table.
     const causeFirst = await page.evaluate(() => {
       const c = document.querySelector('#root [data-testid="cause"]');

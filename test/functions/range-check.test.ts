@@ -1,8 +1,9 @@
 /**
  * CHECKTOTALS "detail"'s last column (src/range-check): how each kind of located cause is written, given the
- * causes directly — certain, ambiguous (every alternative named, never worded as certain), not verified, none.
+ * causes directly — certain, ambiguous (every alternative named, never worded as certain), not verified, none
+ * because no change of cells explains the failure, none because the locator did not work it out.
  */
-import type { Cause } from '../../src/locate/locate';
+import type { Cause, LocateReport } from '../../src/locate/locate';
 import { checkRange, type RangeLocate } from '../../src/range-check';
 import { fixtureGrid } from '../helpers/fixtures';
 
@@ -15,8 +16,12 @@ function planted(): unknown[][] {
 
 const values = () => planted().map((row) => row.map((v) => (typeof v === 'number' || typeof v === 'string' ? v : null)));
 
-function causesOf(make: (findings: number[]) => Cause[]): RangeLocate {
-  return (checked) => make([...new Set(checked.flatMap((c) => (c.outcome === 'failed' && c.finding !== undefined ? [c.finding] : [])))]);
+/** A locator answering `make(findings failing)`, with the rest of its report (`more`) given the same findings. */
+function causesOf(make: (findings: number[]) => Cause[], more: (findings: number[]) => Partial<LocateReport> = () => ({})): RangeLocate {
+  return (checked) => {
+    const findings = [...new Set(checked.flatMap((c) => (c.outcome === 'failed' && c.finding !== undefined ? [c.finding] : [])))];
+    return { causes: make(findings), unexamined: 0, unsolvable: 0, unexplained: [], ...more(findings) };
+  };
 }
 
 const at = (cell: string, suggested = '0.72', sheet = '支出总表') => ({ sheet, cell, table: 'expenditure', current: '0.27', suggested });
@@ -46,15 +51,25 @@ test('ambiguous: "可能", with every other explanation named; cells of other sh
 
 test('not verified exactly, and no cause at all', () => {
   expect(column(causesOf((f) => [cause(f, { certain: false })]))[2]).toBe('可能 D19 应为 0.72（未能精确核验）');
-  expect(column(causesOf(() => []))).toEqual(['', '', '没有能解释它的单元格改动', '没有能解释它的单元格改动']);
   expect(column(null)).toEqual(['', '', '未能定位（求解器未能加载）', '未能定位（求解器未能加载）']);
+});
+
+test('no cause: "no change of cells explains it" only when the locator says so, else not worked out', () => {
+  const unexplained = causesOf(() => [], (f) => ({ unexplained: f }));
+  expect(column(unexplained)).toEqual(['', '', '没有能解释它的单元格改动', '没有能解释它的单元格改动']);
+  expect(column(unexplained, 'en')[2]).toBe('no change of cells explains it');
+  // Not reached in its time, or beyond the solver: the locator does not know, and neither does the column.
+  for (const more of [(f: number[]) => ({ unexamined: f.length }), (f: number[]) => ({ unsolvable: f.length })]) {
+    expect(column(causesOf(() => [], more))).toEqual(['', '', '未能推断原因', '未能推断原因']);
+    expect(column(causesOf(() => [], more), 'en')[3]).toBe('the cause could not be worked out');
+  }
 });
 
 test('a table that adds up (尾差 only) has nothing to locate, and the locator is not asked', () => {
   const range = values();
   range[range.findIndex((row) => String(row[1]) === '2082701')][3] = 0.72;
   let asked = 0;
-  const r = checkRange(range, { origin: 'A5', sheet: '支出总表', locate: () => { asked++; return []; } });
+  const r = checkRange(range, { origin: 'A5', sheet: '支出总表', locate: causesOf(() => { asked++; return []; }) });
   expect(r.failed).toBe(false);
   expect(asked).toBe(0);
 });

@@ -1,33 +1,47 @@
 /**
  * Which cell is wrong, in the pane: the controller locates the likely wrong cells after a validation with
- * errors (through the host's locator port, here the Node solver), without holding the findings back;
- * 采用建议值 writes one cell only when asked and keeps what it held in the document; 撤销 puts it back exactly.
+ * errors (through the host's locator port, here the Node solver), without holding the findings back, one group
+ * of failures at a time, giving the page back between groups, within a budget of work; 采用建议值 writes one cell
+ * only when asked and keeps what it held in the document; 撤销 puts it back exactly.
  */
 import { readFileSync } from 'node:fs';
 import { samplePath } from '../../cli/sample';
 import { readXlsx } from '../../cli/xlsx';
-import type { Cause } from '../../src/locate/locate';
+import { locateReport, type Cause } from '../../src/locate/locate';
 import type { Workbook } from '../../src/snapshot';
-import { PaneController } from '../../taskpane/controller';
+import { LOCATE_BUDGET_MS, PaneController } from '../../taskpane/controller';
 import { FakeExcel } from '../../taskpane/office/fake';
 import { APPLIED_KEY, applySuggestion, loadApplied, undoApplied } from '../../taskpane/ops/apply';
-import { unexplained } from '../../taskpane/causes';
 import { getState, resetState } from '../../taskpane/state';
+import { generateBudget } from '../../bench/budget/model';
+import { render, VARIANTS } from '../../bench/budget/render';
+import { plant, faultCandidates } from '../../bench/budget/faults';
 import { corpusWorkbook } from '../helpers/fixtures';
 import { fakeHost, MemoryDocument } from '../helpers/pane-host';
-import { changedCells, everyCell, nodeLocator } from './locator';
+import { nodeSolver } from '../helpers/solver';
+import { changedCells, everyCell, nodeLocator, watched } from './locator';
 
 const SFJ = 'sh-putuo-sfj-2026-unit-budget';
 let sample: Workbook;
 beforeAll(async () => { sample = await readXlsx(readFileSync(samplePath())); });
 beforeEach(() => resetState());
 
-function setup(book: Workbook, opts: Parameters<typeof fakeHost>[1] & { loadLocator?: () => ReturnType<typeof nodeLocator> } = {}) {
+function setup(book: Workbook, opts: Parameters<typeof fakeHost>[1] & { loadLocator?: () => ReturnType<typeof nodeLocator>; now?: () => number } = {}) {
   const excel = new FakeExcel(book);
   const loads: string[] = [];
   const load = opts.loadLocator ?? nodeLocator;
-  const host = { ...fakeHost(excel, opts), loadLocator: () => { loads.push('load'); return load(); } };
+  const host = { ...fakeHost(excel, opts), loadLocator: () => { loads.push('load'); return load(); }, now: opts.now };
   return { excel, host, loads, c: new PaneController(host) };
+}
+
+/** A generated nine-table workbook with twelve retyped details: eight independent groups of failures. */
+function manyFaults(): Workbook {
+  const budget = generateBudget(21);
+  const v = VARIANTS.filter((x) => x.name === 'hebei')[0];
+  let rendered = render(budget, v);
+  const ids = faultCandidates(budget, 'detail-off', { variants: [v], nonZero: true }).filter((_x, i) => i % 7 === 0).slice(0, 12);
+  for (const id of ids) rendered = plant(rendered, { kind: 'detail-off', id }).rendered;
+  return rendered.workbook;
 }
 
 const brief = (c: Cause) => [`${c.sheet}!${c.cell}`, c.current, c.suggested, c.certain];
@@ -81,8 +95,8 @@ describe('locating after a validation', () => {
     await c.validate();
     await c.whenLocated();
     const result = getState().result!;
-    expect(c.state.location).toMatchObject({ status: 'done', causes: [] });
-    expect([...unexplained(result, [])].map((i) => [result.findings[i].sheet, result.findings[i].cells[0], result.findings[i].severity])).toEqual([
+    expect(c.state.location).toMatchObject({ status: 'done', causes: [], unexamined: 0, unsolvable: 0 });
+    expect(c.state.location!.unexplained.map((i) => [result.findings[i].sheet, result.findings[i].cells[0], result.findings[i].severity])).toEqual([
       ['支出总表', 'D12', 'error'], ['支出总表', 'D18', 'error'], ['支出总表', 'D18', 'error'], ['支出总表', 'D18', 'error'],
     ]);
   });
@@ -96,6 +110,64 @@ describe('locating after a validation', () => {
     expect(getState().result).not.toBe(first);
     expect(c.state.location?.result).toBe(getState().result);
     expect(c.state.location?.causes).toHaveLength(2);
+  });
+});
+
+describe('one group at a time, on the page\'s one thread', () => {
+  test('a location runs a step per group and gets to its end; its report is the core\'s', async () => {
+    const book = manyFaults();
+    const { locate, runs } = watched(await nodeLocator());
+    const { c } = setup(book, { loadLocator: async () => locate });
+    await c.validate();
+    await c.whenLocated();
+    const result = getState().result!;
+    const report = locateReport(result.checked ?? [], await nodeSolver());
+    // Eight groups: eight steps, and a last one handing over the report.
+    expect(runs).toEqual([{ steps: 9, finished: true }]);
+    expect(c.state.location).toEqual({ result, status: 'done', ...report });
+    expect(report.causes).toHaveLength(12);
+  });
+
+  test('a second validation started while locating stops the first location between two groups', async () => {
+    let firstStep = (): void => undefined;
+    const stepped = new Promise<void>((resolve) => { firstStep = resolve; });
+    const { locate, runs } = watched(await nodeLocator(), () => firstStep());
+    const { c } = setup(manyFaults(), { loadLocator: async () => locate });
+    await c.validate();
+    const first = getState().result;
+    // The first location has examined a group; a new validation replaces its result meanwhile.
+    await stepped;
+    await c.validate();
+    await c.whenLocated();
+    expect(getState().result).not.toBe(first);
+    expect(runs).toHaveLength(2);
+    // The first run was left unfinished: never asked for the rest of its groups.
+    expect(runs[0].finished).toBe(false);
+    expect(runs[0].steps).toBeLessThan(runs[1].steps);
+    expect(runs[1]).toEqual({ steps: 9, finished: true });
+    expect(c.state.location).toMatchObject({ result: getState().result, status: 'done', unexamined: 0 });
+    expect(c.state.location?.causes).toHaveLength(12);
+  });
+
+  test('the budget counts work only: two groups of 6 s each, 100 s of pauses between them, then the rest is unexamined', async () => {
+    let t = 0;
+    // Each group costs 6 s of the pane's clock; after it, while the page is given back, 100 s pass (a throttled
+    // background tab): the budget must not count them.
+    const { locate, runs } = watched(await nodeLocator(), () => {
+      t += 6_000;
+      queueMicrotask(() => { t += 100_000; });
+    });
+    const { c } = setup(manyFaults(), { loadLocator: async () => locate, now: () => t });
+    await c.validate();
+    await c.whenLocated();
+    expect(LOCATE_BUDGET_MS).toBe(10_000);
+    // Group 1 starts at 0 s of work, group 2 at 6 s, group 3 would start at 12 s: past the budget.
+    const result = getState().result!;
+    let started = 0;
+    const twoGroups = locateReport(result.checked ?? [], await nodeSolver(), { deadline: { now: () => (started++ < 2 ? 0 : 1), until: 0 } });
+    expect(runs).toEqual([{ steps: 3, finished: true }]);
+    expect(twoGroups.unexamined).toBeGreaterThan(0);
+    expect(c.state.location).toEqual({ result, status: 'done', ...twoGroups });
   });
 });
 

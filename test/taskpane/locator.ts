@@ -2,7 +2,7 @@
  * The pane host's locator port with the Node solver (test/helpers/solver.ts: HiGHS from node_modules), as the
  * add-in's solver chunk does it in the browser with highs.wasm from the add-in's own files.
  */
-import { locateCauses } from '../../src/locate/locate';
+import { locateSteps } from '../../src/locate/locate';
 import type { Locate } from '../../taskpane/solver';
 import { a1 } from '../../src/snapshot';
 import type { FakeExcel } from '../../taskpane/office/fake';
@@ -10,7 +10,36 @@ import { nodeSolver } from '../helpers/solver';
 
 export async function nodeLocator(): Promise<Locate> {
   const solver = await nodeSolver();
-  return (checked) => locateCauses(checked, solver);
+  return (checked, options) => locateSteps(checked, solver, options);
+}
+
+/** One run of a locator as the pane drove it: how many steps it was asked for, and whether it got to its end. */
+export interface LocatorRun {
+  steps: number;
+  finished: boolean;
+}
+
+/**
+ * A locator that records each run and calls `onStep` inside each step (where the pane's clock is running): a
+ * test can do there what a step would cost or what happens meanwhile.
+ */
+export function watched(inner: Locate, onStep: (run: LocatorRun) => void = () => undefined): { locate: Locate; runs: LocatorRun[] } {
+  const runs: LocatorRun[] = [];
+  const locate: Locate = (checked, options) => {
+    const run: LocatorRun = { steps: 0, finished: false };
+    runs.push(run);
+    const steps = inner(checked, options);
+    return {
+      next: () => {
+        run.steps++;
+        const step = steps.next();
+        if (step.done) run.finished = true;
+        else onStep(run);
+        return step;
+      },
+    };
+  };
+  return { locate, runs };
 }
 
 /**

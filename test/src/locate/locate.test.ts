@@ -3,7 +3,7 @@
  * published documents, and on random consistent workbooks with planted faults.
  */
 import { checkWorkbookRaw } from '../../../src/engine';
-import { locateCauses, locateReport, type Cause } from '../../../src/locate/locate';
+import { locateCauses, locateReport, locateSteps, type Cause, type LocateReport } from '../../../src/locate/locate';
 import type { MipSolver } from '../../../src/locate/solver';
 import { corpusWorkbook, seedWorkbook } from '../../helpers/fixtures';
 import { nodeSolver } from '../../helpers/solver';
@@ -116,6 +116,59 @@ describe('the time budget', () => {
     expect(part.unexamined).toBeLessThan(failing);
     // Time enough: the same answer as without a budget.
     expect(locateReport(r.checked ?? [], solver, { deadline: { now: () => 0, until: 1 } })).toEqual({ causes: locateCauses(r.checked ?? [], solver), unexamined: 0, unsolvable: 0, unexplained: [] });
+  });
+});
+
+describe('step by step (locateSteps, as the task pane drives it)', () => {
+  const twoFaults = () => {
+    const budget = generateBudget(21);
+    const v = VARIANTS.filter((x) => x.name === 'hebei')[0];
+    const rendered = render(budget, v);
+    const a = faultCandidates(budget, 'detail-off', { variants: [v], nonZero: true }).find((x) => x.startsWith('expenditure|')) as string;
+    const b = faultCandidates(budget, 'detail-off', { variants: [v], nonZero: true }).find((x) => x.startsWith('basic-expenditure|')) as string;
+    return checkWorkbookRaw(plant(plant(rendered, { kind: 'detail-off', id: a }).rendered, { kind: 'detail-off', id: b }).rendered.workbook, { keepRelations: true });
+  };
+
+  /** Runs the steps to their end, noting what had been found at each one. */
+  function drive(steps: Generator<void, LocateReport, void>): { yields: number; report: LocateReport } {
+    let yields = 0;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return { yields, report: step.value };
+      yields++;
+    }
+  }
+
+  test('a step per independent group of failures, then the very report locateReport gives', () => {
+    const r = twoFaults();
+    const { yields, report } = drive(locateSteps(r.checked ?? [], solver));
+    expect(yields).toBe(2);
+    expect(report).toEqual(locateReport(r.checked ?? [], solver));
+    expect(report.causes).toHaveLength(2);
+  });
+
+  test('each step does its own group\'s work: a caller that stops after one has the solver asked nothing more', () => {
+    const r = twoFaults();
+    let calls = 0;
+    const counting: MipSolver = { solve: (lp) => { calls++; return solver.solve(lp); } };
+    const steps = locateSteps(r.checked ?? [], counting);
+    expect(steps.next().done).toBe(false);
+    const first = calls;
+    expect(steps.next().done).toBe(false);
+    const second = calls - first;
+    expect([first > 0, second > 0]).toEqual([true, true]);
+    // The last step only hands over the report.
+    const last = steps.next();
+    expect(calls).toBe(first + second);
+    expect(last).toEqual({ done: true, value: locateReport(r.checked ?? [], solver) });
+  });
+
+  test('no failure, or a deadline already past: the report at once, without a step', () => {
+    const clean = checkWorkbookRaw(seedWorkbook('004'), { keepRelations: true });
+    expect(drive(locateSteps(clean.checked ?? [], solver))).toEqual({ yields: 0, report: { causes: [], unexamined: 0, unsolvable: 0, unexplained: [] } });
+    const r = twoFaults();
+    const failing = (r.checked ?? []).filter((c) => c.outcome === 'failed').length;
+    expect(drive(locateSteps(r.checked ?? [], solver, { deadline: { now: () => 2, until: 1 } }))).toEqual({ yields: 0, report: { causes: [], unexamined: failing, unsolvable: 0, unexplained: [] } });
   });
 });
 

@@ -11,7 +11,7 @@ import { resetState } from '../../../taskpane/state';
 import { App } from '../../../taskpane/ui/App';
 import { corpusWorkbook } from '../../helpers/fixtures';
 import { fakeHost, MemoryDocument } from '../../helpers/pane-host';
-import { changedCells, everyCell, nodeLocator } from '../locator';
+import { changedCells, everyCell, nodeLocator, watched } from '../locator';
 
 // See pane.test.tsx: a busy 2-core machine may need more than a second to render a run.
 configure({ asyncUtilTimeout: 10_000 });
@@ -19,9 +19,9 @@ configure({ asyncUtilTimeout: 10_000 });
 const SFJ = 'sh-putuo-sfj-2026-unit-budget';
 beforeEach(() => resetState());
 
-function setup(book: Workbook = corpusWorkbook(SFJ), opts: Parameters<typeof fakeHost>[1] & { loadLocator?: typeof nodeLocator } = {}) {
+function setup(book: Workbook = corpusWorkbook(SFJ), opts: Parameters<typeof fakeHost>[1] & { loadLocator?: typeof nodeLocator; now?: () => number } = {}) {
   const excel = new FakeExcel(book);
-  const host = { ...fakeHost(excel, opts), loadLocator: opts.loadLocator ?? nodeLocator };
+  const host = { ...fakeHost(excel, opts), loadLocator: opts.loadLocator ?? nodeLocator, now: opts.now };
   const controller = new PaneController(host);
   render(<App controller={controller} />);
   return { excel, host, controller };
@@ -151,5 +151,48 @@ describe('causes first, on the 司法局 document', () => {
     const [first] = screen.getAllByTestId('cause');
     expect(within(first).getByText('已修改')).toBeTruthy();
     expect((within(first).getByRole('button', { name: /^采用建议值/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('failures whose cause was not worked out', () => {
+  /** The findings marked as having no explaining change of cells. */
+  const noCause = () => screen.queryAllByTestId('no-cause');
+
+  test('the time budget spent (a clock where the first group costs 11 s): one cause, a note for the other two failures', async () => {
+    let t = 0;
+    const { locate } = watched(await nodeLocator(), () => { t += 11_000; });
+    const { controller } = setup(corpusWorkbook(SFJ), { loadLocator: async () => locate, now: () => t });
+    await validateAndLocate(controller);
+    expect(screen.getAllByTestId('cause').map((c) => c.getAttribute('data-cell'))).toEqual(['支出总表!G8']);
+    expect(screen.getByTestId('location-unlocated').textContent).toBe('另有 2 处不平未能推断原因。');
+    // Not examined is not "no change of cells explains it": the other table's two errors are listed as they are.
+    expect(noCause()).toEqual([]);
+    expect(screen.getAllByTestId('finding').filter((f) => f.getAttribute('data-grade') === 'error')).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    expect(screen.getByTestId('location-unlocated').textContent).toBe('The cause of 2 more failures could not be worked out.');
+  });
+
+  test('amounts beyond the solver (a 1E+308 typed in 支出总表!G8): the same note, and no "no change explains it"', async () => {
+    const book = corpusWorkbook(SFJ);
+    const huge: Workbook = { sheets: book.sheets.map((s) => (s.name !== '支出总表' ? s : {
+      ...s, rows: s.rows.map((row) => row.map((c) => (c && c.address === 'G8' ? { ...c, value: 1e308, text: '1E+308' } : c))),
+    })) };
+    const { controller } = setup(huge);
+    await validateAndLocate(controller);
+    expect(screen.getAllByTestId('cause').map((c) => c.getAttribute('data-cell'))).toEqual(['一般公共预算支出功能分类表!G8']);
+    expect(screen.getByTestId('location-unlocated').textContent).toBe('另有 2 处不平未能推断原因。');
+    expect(noCause()).toEqual([]);
+  });
+
+  test('a failure no change of cells explains (支出总表 computed by formulas) is marked so, with no note', async () => {
+    const book = corpusWorkbook(SFJ);
+    const formulas: Workbook = { sheets: book.sheets.map((s) => (s.name !== '支出总表' ? s : {
+      ...s, rows: s.rows.map((row) => row.map((c) => (c && typeof c.value === 'number' ? { ...c, formula: '=SUM(A1)' } : c))),
+    })) };
+    const { controller } = setup(formulas);
+    await validateAndLocate(controller);
+    expect(screen.getAllByTestId('cause').map((c) => c.getAttribute('data-cell'))).toEqual(['一般公共预算支出功能分类表!G8']);
+    expect(screen.queryByTestId('location-unlocated')).toBeNull();
+    expect(noCause().map((n) => n.textContent)).toEqual(['没有找到能解释此处不平的单元格改动（例如某张表缺了一行）。', '没有找到能解释此处不平的单元格改动（例如某张表缺了一行）。']);
   });
 });
