@@ -45,7 +45,15 @@ function sniff(head: Buffer): Kind {
   return 'other';
 }
 
-async function readBook(path: string | Buffer, ext: string, settings: CheckSettings, onSpawn?: (pid: number) => void): Promise<ReadResult> {
+/** The file as an .xlsx on disk: itself, or LibreOffice's conversion of an .xls / .et / exported HTML or XML. */
+export interface XlsxFile {
+  readonly path: string | Buffer;
+  readonly converted: boolean;
+  readonly cleanup: () => void;
+}
+
+/** What the bytes are, never what the name says; converts what LibreOffice must read. Throws ReadError. */
+export async function xlsxOf(path: string | Buffer, ext: string, settings: Pick<CheckSettings, 'soffice' | 'convertTimeoutMs'>, onSpawn?: (pid: number) => void): Promise<XlsxFile> {
   let src: ByteSource;
   try {
     src = fileSource(path);
@@ -57,7 +65,7 @@ async function readBook(path: string | Buffer, ext: string, settings: CheckSetti
     if (src.size === 0) throw new ReadError('empty', '0 bytes', { zh: '文件大小为 0 字节', en: 'the file has 0 bytes' });
     const head = src.read(0, 4096);
     const kind = sniff(head);
-    if (kind === 'zip') return await readXlsxSource(src);
+    if (kind === 'zip') return { path, converted: false, cleanup: () => undefined };
     if (kind === 'ole') {
       const ole = classifyOle(src);
       if (ole === 'encrypted-ooxml' || ole === 'xls-encrypted') throw new ReadError('encrypted', `OLE file: ${ole}`);
@@ -73,18 +81,33 @@ async function readBook(path: string | Buffer, ext: string, settings: CheckSetti
   }
   if (!settings.soffice) throw new ReadError('converter-missing', 'LibreOffice (soffice) not found');
   const converted = await convertToXlsx(path, convert, { soffice: settings.soffice.path, profile: settings.soffice.profile, timeoutMs: settings.convertTimeoutMs, onStart: onSpawn });
+  return { path: converted.path, converted: true, cleanup: converted.cleanup };
+}
+
+/** Reads an .xlsx on disk; a conversion's failure to read says the original could not be converted well. */
+export async function readXlsxFile(file: XlsxFile): Promise<ReadResult> {
+  let src: ByteSource;
   try {
-    const out = fileSource(converted.path);
-    try {
-      return await readXlsxSource(out);
-    } catch (e) {
-      // What LibreOffice wrote is sound; a failure reading it says the original could not be converted well.
-      throw e instanceof ReadError && e.code === 'corrupt' ? new ReadError('conversion-failed', e.detail) : e;
-    } finally {
-      out.close();
-    }
+    src = fileSource(file.path);
+  } catch (e) {
+    throw new ReadError(codeOfSystemError(e), detailOf(e));
+  }
+  try {
+    return await readXlsxSource(src);
+  } catch (e) {
+    // What LibreOffice wrote is sound; a failure reading it says the original could not be converted well.
+    throw file.converted && e instanceof ReadError && e.code === 'corrupt' ? new ReadError('conversion-failed', e.detail) : e;
   } finally {
-    converted.cleanup();
+    src.close();
+  }
+}
+
+async function readBook(path: string | Buffer, ext: string, settings: CheckSettings, onSpawn?: (pid: number) => void): Promise<ReadResult> {
+  const file = await xlsxOf(path, ext, settings, onSpawn);
+  try {
+    return await readXlsxFile(file);
+  } finally {
+    file.cleanup();
   }
 }
 

@@ -8,16 +8,19 @@ import { readCatalogFile } from './catalog-file';
 import { checkOne, type CheckSettings } from './check-file';
 import { killTree } from './convert';
 import type { FileReport } from './report';
+import { roundFile, type RoundReport } from './round';
+import type { RoundTarget } from '../src/round/round';
 
 export type WirePath = string | { readonly b64: string };
 
 export type ToChild =
   | { readonly type: 'init'; readonly settings: CheckSettings; readonly catalog?: { readonly path: string; readonly year: number } }
-  | { readonly type: 'check'; readonly id: number; readonly path: WirePath; readonly display: string };
+  | { readonly type: 'check'; readonly id: number; readonly path: WirePath; readonly display: string }
+  | { readonly type: 'round'; readonly id: number; readonly path: WirePath; readonly display: string; readonly output: string; readonly target: RoundTarget };
 
 export type FromChild =
   | { readonly type: 'ready' }
-  | { readonly type: 'result'; readonly id: number; readonly report: FileReport; readonly maxRssKb: number }
+  | { readonly type: 'result'; readonly id: number; readonly report: FileReport | RoundReport; readonly maxRssKb: number }
   | { readonly type: 'spawned'; readonly id: number; readonly pid: number };
 
 export function toWire(path: string | Buffer): WirePath {
@@ -55,10 +58,13 @@ async function handle(m: ToChild): Promise<void> {
     return;
   }
   if (!settings) return;
-  const report: FileReport = await checkOne(fromWire(m.path), m.display, settings, await catalog, (pid) => {
+  const spawned = (pid: number) => {
     converter = pid;
     send({ type: 'spawned', id: m.id, pid });
-  });
+  };
+  const report = m.type === 'round'
+    ? await roundFile(fromWire(m.path), m.display, m.output, m.target, settings, spawned)
+    : await checkOne(fromWire(m.path), m.display, settings, await catalog, spawned);
   converter = undefined;
   send({ type: 'result', id: m.id, report, maxRssKb: process.resourceUsage().maxRSS });
 }

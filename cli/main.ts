@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { copyFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Lang } from '../src/findings';
 import { formatHtml, formatJson, formatText, type FileReport } from './report';
 import { samplePath } from './sample';
@@ -12,6 +12,8 @@ import { CheckerPool } from './pool';
 import { codeOfSystemError, detailOf, errorMessage, INSTALL_LIBREOFFICE, ReadError } from './read-error';
 import { safePath, safeText } from './safe-text';
 import { expand, type WalkEntry } from './walk';
+import { formatRoundJson, formatRoundText, roundExitCode, type RoundReport } from './round';
+import type { Unit } from '../src/table';
 
 export interface CliIO {
   readonly stdout: (s: string) => void;
@@ -41,6 +43,9 @@ const USAGE = {
       显示科目名称（找不到时退出码 1）
   budget-check subject --search 文本   按编码、名称或拼音首字母（如 xzdwyl）查找科目
   budget-check subject --list [--year 年度] [--kind 分类]   列出全部科目：编码<TAB>名称<TAB>级次
+  budget-check round 工作簿... --to 万元|元 [--decimals 2] --out 新文件.xlsx|已有文件夹 [--format text|json]
+      舍位平衡：换算单位并舍入，使各表内、表间关系全部相符，写入新文件（从不改写原文件）；
+      已是目标单位时，给出消除尾差所需的最少改动。退出码：0 全部相符，1 有关系无法相符或未处理，2 无法读取
   --catalog 文件   导入预算管理一体化系统导出的科目目录（.csv 或 .xlsx，编码、名称两列），优先于内置目录`,
   en: `Usage:
   budget-check check [PATH...] [--format text|json|html] [--out FILE] [--strict] [--lang zh|en] [--verbose] [--no-locate]
@@ -57,6 +62,10 @@ const USAGE = {
       prints the subject's name (exit 1 when unknown)
   budget-check subject --search TEXT   finds subjects by code, name or pinyin initials (e.g. xzdwyl)
   budget-check subject --list [--year Y] [--kind K]   lists every subject: code<TAB>name<TAB>level
+  budget-check round WORKBOOK... --to 万元|元 [--decimals 2] --out NEW.xlsx|FOLDER [--format text|json]
+      Rounding balance (舍位平衡): converts the unit and rounds so that every relation within and between tables
+      holds, into a new file (the original is never written); a workbook already in the unit gets the fewest
+      changes that remove its 尾差. Exit: 0 all relations hold, 1 some cannot or not done, 2 not readable
   --catalog FILE   imports the catalog exported by the budget system (.csv or .xlsx, columns code and name); it takes precedence`,
 };
 
@@ -77,6 +86,8 @@ interface Args {
   timeoutS: number;
   soffice?: string;
   locate: boolean;
+  to?: Unit;
+  decimals?: number;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -121,6 +132,16 @@ function parseArgs(argv: readonly string[]): Args {
     else if (a === '--max-memory') args.maxMemoryMb = count(value(i++, a), a, 256);
     else if (a === '--timeout') args.timeoutS = count(value(i++, a), a, 1);
     else if (a === '--soffice') args.soffice = value(i++, a);
+    else if (a === '--to') {
+      const v = value(i++, a);
+      const unit = ({ 万元: 'wan', wan: 'wan', 元: 'yuan', yuan: 'yuan' } as Record<string, Unit | undefined>)[v];
+      if (!unit) throw new UsageError(`未知的单位"${safeText(v)}" / unknown unit "${safeText(v)}" (万元|元)`);
+      args.to = unit;
+    } else if (a === '--decimals') {
+      const v = value(i++, a);
+      if (!/^[0-6]$/.test(v)) throw new UsageError(`--decimals 需要 0 到 6 的整数 / --decimals needs a whole number from 0 to 6`);
+      args.decimals = Number(v);
+    }
     else if (a.startsWith('-')) throw new UsageError(`未知的选项 "${safeText(a)}" / unknown option "${safeText(a)}"`);
     else args.paths.push(a);
   }
@@ -251,11 +272,70 @@ async function runCheck(args: Args, io: CliIO): Promise<number> {
   return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
+/** Where a batch writes a file's copy: the folder, the file's name as .xlsx, a suffix where names collide. */
+function roundTarget(folder: string, display: string, taken: Set<string>): string {
+  const base = (display.split(/[\\/]/).pop() ?? 'workbook').replace(/\.(xlsx|xlsm|xls|et)$/i, '');
+  let name = `${base}.xlsx`;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}.xlsx`;
+  taken.add(name.toLowerCase());
+  return join(folder, name);
+}
+
+async function runRound(args: Args, io: CliIO): Promise<number> {
+  if (args.paths.length === 0) throw new UsageError('round 需要一个工作簿（或文件夹） / round needs a workbook (or folder)');
+  if (!args.to) throw new UsageError('round 需要 --to 万元 或 --to 元 / round needs --to 万元 or --to 元');
+  if (!args.out) throw new UsageError('round 需要 --out 新文件（或已有的文件夹） / round needs --out NEW-FILE (or an existing folder)');
+  if (args.format === 'html') throw new UsageError('round 的报告格式为 text 或 json / round reports as text or json');
+  let folder = false;
+  try { folder = statSync(args.out).isDirectory(); } catch { /* a new file */ }
+  const entries = expand(args.paths);
+  if (!folder && (entries.length !== 1 || args.paths.some((p) => { try { return statSync(p).isDirectory(); } catch { return false; } }))) {
+    throw new UsageError(`多个工作簿时 --out 应为已有的文件夹 / with several workbooks --out must be an existing folder`);
+  }
+  const inputs = new Set(entries.flatMap((e) => (e.kind === 'file' ? [realOf(e.path)] : [])));
+  const sofficePath = findSoffice(args.soffice ?? process.env.BUDGET_CHECK_SOFFICE);
+  const profile = sofficePath ? newProfile() : undefined;
+  const timeoutMs = args.timeoutS * 1000;
+  const settings: CheckSettings = {
+    strict: false, lang: args.lang, verbose: args.verbose,
+    soffice: sofficePath && profile ? { path: sofficePath, profile: profile.dir } : undefined,
+    convertTimeoutMs: Math.max(1000, timeoutMs - 2000),
+  };
+  const target = { unit: args.to, decimals: args.decimals ?? 2 };
+  // Each file in the checking process, under the same memory and time limits as check.
+  const pool = new CheckerPool({ settings, maxMemoryMb: args.maxMemoryMb, timeoutMs });
+  const reports: RoundReport[] = [];
+  const taken = new Set<string>();
+  try {
+    for (const e of entries) {
+      if (e.kind === 'problem') {
+        reports.push({ input: e.display, error: errorMessage(e.code, args.lang), ...(args.verbose ? { detail: e.detail } : {}) });
+        continue;
+      }
+      const out = folder ? roundTarget(args.out, e.display, taken) : args.out;
+      // Never over an original: the copy goes beside it or elsewhere, never onto a file being read.
+      if (inputs.has(realOf(out))) {
+        if (!folder) throw new UsageError(`--out "${safePath(args.out)}" 就是输入文件：舍位平衡从不改写原文件 / --out "${safePath(args.out)}" is the input: rounding never writes over the original`);
+        reports.push({ input: e.display, error: args.lang === 'zh' ? `输出文件 ${safePath(out)} 是输入之一，未写出` : `the output ${safePath(out)} is one of the inputs: not written` });
+        continue;
+      }
+      reports.push(await pool.round(e.path, e.display, out, target));
+      progress(io, reports.length, entries.length);
+    }
+  } finally {
+    pool.stop();
+    profile?.remove();
+  }
+  io.stdout(args.format === 'json' ? formatRoundJson(reports) : reports.map((r) => formatRoundText(r, args.lang)).join('\n'));
+  return Math.max(0, ...reports.map(roundExitCode));
+}
+
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   try {
     const args = parseArgs(argv);
     if (args.command === 'check') return await runCheck(args, io);
     if (args.command === 'subject') return await runSubject(args, io);
+    if (args.command === 'round') return await runRound(args, io);
     if (args.command === 'sample') {
       if (!args.out) throw new UsageError('sample 需要 --out 文件 / sample needs --out FILE');
       copyFileSync(samplePath(), resolve(args.out));

@@ -12,6 +12,12 @@ import { failed } from './check-file';
 import { toWire, type FromChild, type ToChild } from './child';
 import { killTree } from './convert';
 import type { FileReport } from './report';
+import type { ErrorCode } from './read-error';
+import { roundFailed, type RoundReport } from './round';
+import type { RoundTarget } from '../src/round/round';
+
+/** What a child answers for a file: a check's report or a rounding's. */
+type Reply = FileReport | RoundReport;
 
 export interface PoolOptions {
   readonly settings: CheckSettings;
@@ -55,7 +61,9 @@ function residentMb(pid: number): number | undefined {
 interface Job {
   readonly id: number;
   readonly display: string;
-  resolve: (r: FileReport) => void;
+  resolve: (r: Reply) => void;
+  /** The reply when the process fails the file (memory, time, a crash), in the job's own shape. */
+  readonly fail: (code: ErrorCode, detail: string, extra?: { zh: string; en: string }) => Reply;
   timer?: NodeJS.Timeout;
   watch?: NodeJS.Timeout;
   soffice?: number;
@@ -124,11 +132,10 @@ export class CheckerPool {
     const fatal = /^.*(FATAL ERROR|Error:).*$/m.exec(err)?.[0].trim();
     const said = fatal ?? err.trim().split('\n').slice(-3).join(' | ');
     const detail = `checker process ended (exit code ${String(code)}, signal ${String(signal)}${job.overMemory ? `, over ${this.o.maxMemoryMb} MB resident` : ''})${said ? `: ${said.slice(0, 400)}` : ''}`;
-    this.settle(job, failed(job.display, memory ? 'memory' : 'internal', this.o.settings.lang, detail, this.o.settings.verbose,
-      memory ? { zh: `上限 ${this.o.maxMemoryMb} MB`, en: `limit ${this.o.maxMemoryMb} MB` } : undefined));
+    this.settle(job, job.fail(memory ? 'memory' : 'internal', detail, memory ? { zh: `上限 ${this.o.maxMemoryMb} MB`, en: `limit ${this.o.maxMemoryMb} MB` } : undefined));
   }
 
-  private settle(job: Job, report: FileReport): void {
+  private settle(job: Job, report: Reply): void {
     if (this.job !== job) return;
     this.job = undefined;
     clearTimeout(job.timer);
@@ -137,24 +144,37 @@ export class CheckerPool {
   }
 
   /** Checks one file in the checking process; resolves with its report whatever happens to the process. */
-  async check(path: string | Buffer, display: string): Promise<FileReport> {
+  check(path: string | Buffer, display: string): Promise<FileReport> {
+    const { lang, verbose } = this.o.settings;
+    return this.run<FileReport>((id) => ({ type: 'check', id, path: toWire(path), display }), display,
+      (code, detail, extra) => failed(display, code, lang, detail, verbose, extra));
+  }
+
+  /** Rounds one file into `output` in the process, under the same limits. */
+  round(path: string | Buffer, display: string, output: string, target: RoundTarget): Promise<RoundReport> {
+    const { lang, verbose } = this.o.settings;
+    return this.run<RoundReport>((id) => ({ type: 'round', id, path: toWire(path), display, output, target }), display,
+      (code, detail, extra) => roundFailed(display, code, lang, detail, verbose, extra));
+  }
+
+  private async run<R extends Reply>(message: (id: number) => ToChild, display: string, fail: (code: ErrorCode, detail: string, extra?: { zh: string; en: string }) => R): Promise<R> {
     if (this.job) throw new Error('one file at a time');
     const child = this.child ?? (this.child = this.start());
-    const job: Job = { id: this.nextId++, display, resolve: () => undefined };
+    const job: Job = { id: this.nextId++, display, resolve: () => undefined, fail };
     this.job = job;
-    const result = new Promise<FileReport>((resolve) => { job.resolve = resolve; });
+    // The child answers a job in the shape it was asked for (child.ts): a check's report, or a rounding's.
+    const result = new Promise<R>((resolve) => { job.resolve = (r) => resolve(r as R); });
     if (!(await this.ready) || this.child !== child) {
       // The process died or hung while starting; its exit (if it came) gave no verdict yet.
       if (this.job === job) this.onExit(child, child.exitCode, child.signalCode);
-      if (this.job === job) this.settle(job, failed(display, 'internal', this.o.settings.lang, 'the checking process did not start', this.o.settings.verbose));
+      if (this.job === job) this.settle(job, fail('internal', 'the checking process did not start'));
       return result;
     }
     job.timer = setTimeout(() => {
       if (this.job !== job) return;
-      const { lang, verbose } = this.o.settings;
       const secs = Math.round(this.o.timeoutMs / 1000);
       this.kill(job);
-      this.settle(job, failed(display, 'timeout', lang, `no verdict within ${secs} s`, verbose, { zh: `上限 ${secs} 秒`, en: `limit ${secs} s` }));
+      this.settle(job, fail('timeout', `no verdict within ${secs} s`, { zh: `上限 ${secs} 秒`, en: `limit ${secs} s` }));
     }, this.o.timeoutMs);
     if (child.pid !== undefined && process.platform === 'linux') {
       job.watch = setInterval(() => {
@@ -166,7 +186,7 @@ export class CheckerPool {
         }
       }, 100);
     }
-    const msg: ToChild = { type: 'check', id: job.id, path: toWire(path), display };
+    const msg = message(job.id);
     try {
       child.send(msg, (e) => {
         if (e && this.job === job) this.onExit(child, null, null);

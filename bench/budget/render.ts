@@ -892,3 +892,33 @@ function positionOf(address: string): { row: number; col: number } {
   for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
+
+/**
+ * The workbook with its 元 amounts a hundred times smaller: whole 元 instead of whole hundreds, every relation
+ * still exact (all 元 cells scale alike; the 万元 三公 table is linked to them only for information). Converting
+ * it to 万元 then needs real rounding, as a budget kept to the 元 does.
+ */
+export function inWholeYuan(r: Rendered): Workbook {
+  const yuanRows = new Map<string, Array<[number, number]>>();
+  for (const t of r.tables) {
+    if (t.kind === 'three-public' || (r.variant.unit !== 'yuan' && r.variant.unit !== 'yuan-int')) continue;
+    yuanRows.set(t.sheet, [...(yuanRows.get(t.sheet) ?? []), [t.firstRow, t.lastRow]]);
+  }
+  const amountFormats = new Set<string>(['#,##0.00', '0.00', '#,##0']);
+  return {
+    sheets: r.workbook.sheets.map((s) => {
+      const spans = yuanRows.get(s.name);
+      if (!spans) return s;
+      return {
+        name: s.name,
+        rows: s.rows.map((row, i) => (!spans.some(([a, b]) => i >= a && i <= b) ? row : row.map((c) => {
+          if (!c || typeof c.value !== 'number' || !amountFormats.has(c.numberFormat ?? '')) return c;
+          const yuan = Math.round(c.value / 100);
+          const digits = String(Math.abs(yuan));
+          const whole = `${yuan < 0 ? '-' : ''}${c.numberFormat === '0.00' ? digits : digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+          return { ...c, value: yuan, text: c.numberFormat === '#,##0' ? whole : `${whole}.00` };
+        }))),
+      };
+    }),
+  };
+}

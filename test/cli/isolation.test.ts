@@ -28,4 +28,17 @@ describe('checking each file in a process of its own', () => {
       pool.stop();
     }
   }, 60_000);
+
+  test('rounding runs under the same limits: a file that hangs or exhausts memory gets its message in the rounding report\'s shape', async () => {
+    const pool = new CheckerPool({ settings, maxMemoryMb: 256, timeoutMs: 3_000, childModule: join(__dirname, 'misbehaving-child.ts') });
+    const target = { unit: 'wan' as const, decimals: 2 };
+    try {
+      expect(await pool.round('/dev/null', 'a-hang.xlsx', '/tmp/a.xlsx', target)).toMatchObject({ input: 'a-hang.xlsx', error: '文件过大或结构异常，无法在限定时间内检查（上限 3 秒）' });
+      expect(await pool.round('/dev/null', 'b.xlsx', '/tmp/b.xlsx', target)).toEqual({ input: 'b.xlsx', output: '/tmp/b.xlsx' });
+      expect(await pool.round('/dev/null', 'c-oom.xlsx', '/tmp/c.xlsx', target)).toMatchObject({ input: 'c-oom.xlsx', error: '文件过大或结构异常，无法在限定内存内检查（上限 256 MB）' });
+      expect(await pool.check('/dev/null', 'd.xlsx')).toEqual({ path: 'd.xlsx', tables: [], findings: [] });
+    } finally {
+      pool.stop();
+    }
+  }, 60_000);
 });

@@ -14,7 +14,8 @@ process.on('message', (m: ToChild) => {
   }
   if (m.display.includes('hang')) for (;;) { /* never answers */ }
   if (m.display.includes('exit')) process.exit(7);
-  const reply: FromChild = { type: 'result', id: m.id, maxRssKb: process.resourceUsage().maxRSS, report: { path: m.display, tables: [], findings: [] } };
+  const report = m.type === 'round' ? { input: m.display, output: m.output } : { path: m.display, tables: [], findings: [] };
+  const reply: FromChild = { type: 'result', id: m.id, maxRssKb: process.resourceUsage().maxRSS, report };
   process.send?.(reply);
 });
 process.on('disconnect', () => process.exit(0));
