@@ -2,31 +2,17 @@
  * The batch checker names the likely wrong cells of a file with errors: 司法局's 2026 单位预算, where the
  * 项目支出 cell of one row repeats the row's 64,840,547.00 total in 支出总表 and in the 功能分类表.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../cli/main';
-import { writeXlsx } from '../../cli/write';
-import { parseTsv } from '../../src/snapshot';
-import { CORPUS } from '../helpers/fixtures';
+import { cli, corpusXlsx } from '../helpers/cli';
 
 jest.setTimeout(120_000);
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, isTTY: false });
-  return { code, out, err };
-}
-
 let file: string;
 beforeAll(async () => {
-  const dir = join(CORPUS, 'sh-putuo-sfj-2026-unit-budget');
-  const sheets = readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()
-    .map((f) => ({ name: f.replace(/^\d+_/, '').replace(/\.tsv$/, ''), grid: parseTsv(readFileSync(join(dir, f), 'utf8')) }));
-  file = join(mkdtempSync(join(tmpdir(), 'budget-causes-')), '司法局.xlsx');
-  writeFileSync(file, await writeXlsx(sheets));
+  file = await corpusXlsx('sh-putuo-sfj-2026-unit-budget', join(mkdtempSync(join(tmpdir(), 'budget-causes-')), '司法局.xlsx'));
 });
 
 describe('likely wrong cells in the batch checker', () => {

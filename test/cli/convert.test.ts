@@ -8,16 +8,9 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findSoffice, newProfile } from '../../cli/convert';
-import { main } from '../../cli/main';
+import { cli } from '../helpers/cli';
 import { samplePath } from '../../cli/sample';
 import { biffWorkbook, writeCfb } from './workbooks';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, isTTY: false });
-  return { code, out, err };
-}
 
 interface JsonFile { path: string; verdict: string; error?: string; errorCode?: string; tables: unknown[]; findings: Array<Record<string, unknown>> }
 const files = (out: string) => (JSON.parse(out) as { files: JsonFile[] }).files;

@@ -3,23 +3,18 @@
  * formats, codes as printed), read by the batch checker's reader: the same tables and the same findings as the
  * engine gives on the transcribed tables.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { writeXlsx } from '../../cli/write';
 import { readXlsx } from '../../cli/xlsx';
 import { checkWorkbook } from '../../src/engine';
 import type { Finding } from '../../src/findings';
-import { parseTsv } from '../../src/snapshot';
-import { CORPUS, CORPUS_DOCUMENTS, corpusWorkbook } from '../helpers/fixtures';
+import { corpusSheets } from '../helpers/cli';
+import { CORPUS_DOCUMENTS, corpusWorkbook } from '../helpers/fixtures';
 
 const identity = (f: Finding) => [f.rule, f.relation, f.subject, f.columns, f.severity, f.rounding, f.sheet, f.cells, f.difference];
 
 describe('corpus documents as .xlsx through the batch checker\'s reader', () => {
   test.each(CORPUS_DOCUMENTS.map((d) => [d]))('%s', async (doc) => {
-    const dir = join(CORPUS, doc);
-    const sheets = readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort()
-      .map((f) => ({ name: f.replace(/^\d+_/, '').replace(/\.tsv$/, ''), grid: parseTsv(readFileSync(join(dir, f), 'utf8')) }));
-    const wb = await readXlsx(await writeXlsx(sheets));
+    const wb = await readXlsx(await writeXlsx(corpusSheets(doc)));
     const fromXlsx = checkWorkbook(wb);
     const fromTsv = checkWorkbook(corpusWorkbook(doc));
     expect(fromXlsx.tables.map((t) => [t.kind, t.range, t.unit, t.year])).toEqual(fromTsv.tables.map((t) => [t.kind, t.range, t.unit, t.year]));

@@ -2,16 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, copyFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../cli/main';
+import { cli } from '../helpers/cli';
 import { samplePath, sampleSheets } from '../../cli/sample';
 import { writeXlsx } from '../../cli/write';
 import { FIXTURES } from '../helpers/fixtures';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, isTTY: false });
-  return { code, out, err };
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'budget-check-'));
 

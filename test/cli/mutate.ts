@@ -5,20 +5,15 @@
  */
 import { encryptedXlsx, addMerge, appendRow, biffWorkbook, editPart, esc, SAMPLE_SHEET, writeCfb, writeZip, type Part } from './workbooks';
 import type { ErrorCode } from '../../cli/read-error';
+import { Rng as SeededRng } from '../../bench/rng';
 
-/** mulberry32: small, fast and the same everywhere. */
+/** The bench's seeded generator (mulberry32), with the [0, n) integers the mutations draw. */
 export class Rng {
-  private s: number;
-  constructor(seed: number) { this.s = seed >>> 0; }
-  next(): number {
-    this.s = (this.s + 0x6d2b79f5) >>> 0;
-    let t = this.s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(n: number): number { return Math.floor(this.next() * n); }
-  pick<T>(xs: readonly T[]): T { return xs[this.int(xs.length)]; }
+  private readonly r: SeededRng;
+  constructor(seed: number) { this.r = new SeededRng(seed); }
+  next(): number { return this.r.next(); }
+  int(n: number): number { return this.r.int(0, n - 1); }
+  pick<T>(xs: readonly T[]): T { return this.r.pick(xs); }
 }
 
 export interface Mutant {

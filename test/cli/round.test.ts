@@ -7,31 +7,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { main } from '../../cli/main';
-import { writeXlsx } from '../../cli/write';
-import { parseTsv } from '../../src/snapshot';
-import { CORPUS } from '../helpers/fixtures';
+import { cli, corpusXlsx as corpusFile } from '../helpers/cli';
 
 jest.setTimeout(120_000);
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, isTTY: false });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'budget-round-'));
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex');
 
-async function corpusXlsx(doc: string): Promise<string> {
-  const d = join(CORPUS, doc);
-  const sheets = readdirSync(d).filter((f) => f.endsWith('.tsv')).sort()
-    .map((f) => ({ name: f.replace(/^\d+_/, '').replace(/\.tsv$/, ''), grid: parseTsv(readFileSync(join(d, f), 'utf8')) }));
-  const file = join(dir, `${doc}.xlsx`);
-  writeFileSync(file, await writeXlsx(sheets));
-  return file;
-}
+const corpusXlsx = (doc: string): Promise<string> => corpusFile(doc, join(dir, `${doc}.xlsx`));
 
 describe('budget-check round', () => {
   test('区政府办公室 2025 元 → 万元: a new file the checker finds exact (--strict), the original byte for byte the same', async () => {

@@ -7,17 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../cli/main';
+import { cli } from '../helpers/cli';
 import { samplePath } from '../../cli/sample';
 import { addSheet } from './mutate';
 import { appendRow, biffWorkbook, cellXml, editPart, encryptedXlsx, SAMPLE_SHEET, sampleZipParts, worksheet, writeCfb, writeZip } from './workbooks';
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, isTTY: false });
-  return { code, out, err };
-}
 
 interface JsonFile { path: string; verdict: string; error?: string; errorCode?: string; detail?: string; tables: unknown[]; findings: Array<{ rule: string; subject?: string; message: string }> }
 
