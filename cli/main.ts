@@ -14,6 +14,7 @@ import { safePath, safeText } from './safe-text';
 import { expand, type WalkEntry } from './walk';
 import { formatRoundJson, formatRoundText, roundExitCode, type RoundReport } from './round';
 import type { Unit } from '../src/table';
+import { NarrativeInputError, runNarrative } from './narrative';
 
 export interface CliIO {
   readonly stdout: (s: string) => void;
@@ -39,6 +40,9 @@ const USAGE = {
       --soffice 路径   LibreOffice 的 soffice 程序（检查 .xls、.et 需要；默认在 PATH 中查找）
       .xls、.et 文件需要 LibreOffice：${INSTALL_LIBREOFFICE.zh}
   budget-check sample --out 文件     写出内置示例工作簿
+  budget-check narrative [工作簿] [--previous 上年工作簿] [--text 情况说明.docx|.txt] [--format text|json]
+      由表生成情况说明的数字段落（不给工作簿时用内置示例；给上年工作簿时加比上年增减）；
+      给 --text 时核对该情况说明中的数字与表是否一致。退出码：0 一致，1 有不一致，2 无法读取
   budget-check subject 编码 [--year 年度] [--kind function|dept-economic|gov-economic]
       显示科目名称（找不到时退出码 1）
   budget-check subject --search 文本   按编码、名称或拼音首字母（如 xzdwyl）查找科目
@@ -58,6 +62,10 @@ const USAGE = {
       --soffice PATH   LibreOffice's soffice program (needed for .xls and .et; default: found on the PATH)
       .xls and .et files need LibreOffice: ${INSTALL_LIBREOFFICE.en}
   budget-check sample --out FILE     writes the bundled sample workbook
+  budget-check narrative [WORKBOOK] [--previous LAST-YEAR] [--text NARRATIVE.docx|.txt] [--format text|json]
+      Drafts the numeric paragraphs of the 情况说明 from the tables (the bundled sample by default; with last
+      year's workbook, the changes); with --text, checks that narrative's figures against the tables.
+      Exit: 0 all agree, 1 some disagree, 2 not readable
   budget-check subject CODE [--year Y] [--kind function|dept-economic|gov-economic]
       prints the subject's name (exit 1 when unknown)
   budget-check subject --search TEXT   finds subjects by code, name or pinyin initials (e.g. xzdwyl)
@@ -88,6 +96,8 @@ interface Args {
   locate: boolean;
   to?: Unit;
   decimals?: number;
+  previous?: string;
+  text?: string;
 }
 
 function parseArgs(argv: readonly string[]): Args {
@@ -142,6 +152,8 @@ function parseArgs(argv: readonly string[]): Args {
       if (!/^[0-6]$/.test(v)) throw new UsageError(`--decimals 需要 0 到 6 的整数 / --decimals needs a whole number from 0 to 6`);
       args.decimals = Number(v);
     }
+    else if (a === '--previous') args.previous = value(i++, a);
+    else if (a === '--text') args.text = value(i++, a);
     else if (a.startsWith('-')) throw new UsageError(`未知的选项 "${safeText(a)}" / unknown option "${safeText(a)}"`);
     else args.paths.push(a);
   }
@@ -336,6 +348,11 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if (args.command === 'check') return await runCheck(args, io);
     if (args.command === 'subject') return await runSubject(args, io);
     if (args.command === 'round') return await runRound(args, io);
+    if (args.command === 'narrative') {
+      if (args.paths.length > 1 || args.format === 'html') throw new UsageError('narrative 需要至多一个工作簿，格式为 text 或 json / narrative takes at most one workbook, as text or json');
+      return await runNarrative({ workbook: args.paths[0], previous: args.previous, text: args.text, lang: args.lang, format: args.format, soffice: args.soffice }, io)
+        .catch((e: unknown) => { if (e instanceof NarrativeInputError) { io.stderr(`${e.message}\n`); return 2; } throw e; });
+    }
     if (args.command === 'sample') {
       if (!args.out) throw new UsageError('sample 需要 --out 文件 / sample needs --out FILE');
       copyFileSync(samplePath(), resolve(args.out));

@@ -2,15 +2,15 @@
  * A recognised table: its columns typed, its rows read (codes joined, names unwrapped, roles named) and an
  * index built once, which every rule reads instead of searching the rows again.
  */
-import type { AmountParse } from './money';
+import type { AmountParse, Decimal } from './money';
 import type { CodeParse } from './codes';
 import type { Cell } from './snapshot';
 import type { Text } from './findings';
-import { LAYOUTS, TABLE_KINDS, layoutOf, type TableKind } from './layouts';
-import type { AmountRole, Measure, RowRole, Side, Stage } from './layouts/types';
+import { ALL_KINDS, LAYOUTS, TABLE_KINDS, layoutOf, type TableKind } from './layouts';
+import type { AmountRole, FieldRole, Measure, RowRole, Side, Stage } from './layouts/types';
 
-export { TABLE_KINDS, layoutOf };
-export type { TableKind, AmountRole, Measure, RowRole, Side, Stage };
+export { ALL_KINDS, TABLE_KINDS, layoutOf };
+export type { TableKind, AmountRole, FieldRole, Measure, RowRole, Side, Stage };
 
 export const TABLE_NAMES_ZH = Object.fromEntries(LAYOUTS.map((l) => [l.kind, l.name.zh])) as Record<TableKind, string>;
 export const TABLE_NAMES_EN = Object.fromEntries(LAYOUTS.map((l) => [l.kind, l.name.en])) as Record<TableKind, string>;
@@ -136,6 +136,54 @@ export interface Table {
   readonly notes: readonly RecognitionNote[];
   /** Columns holding figures the engine could not read (unknown headers): a row's cross-foot is then unknown. */
   readonly unreadColumns: readonly number[];
+  /** A form table (项目绩效目标表, 部门整体绩效目标表): one form per project, in sheet order. */
+  readonly forms?: readonly Form[];
+}
+
+/** A labelled field of a form: its label cell, and its value cell (an amount for money fields). */
+export interface FormField {
+  readonly role: FieldRole;
+  readonly label: Label;
+  /** The value as printed (blank: ''), and where it is (the cell right of the label when nothing is printed). */
+  readonly text: string;
+  readonly address: string;
+  readonly amount?: AmountCell;
+}
+
+/** One period of a spending plan (3月底 …): cumulative as the forms print it, in % or in money. */
+export interface PlanPoint {
+  readonly month: number;
+  readonly label: Label;
+  readonly text: string;
+  readonly address: string;
+  /** A percentage (25%), an amount (the table's unit), nothing, or text that is neither. */
+  readonly kind: 'percent' | 'amount' | 'blank' | 'invalid';
+  /** The percentage, or the amount's cell. */
+  readonly percent?: Decimal;
+  readonly amount?: AmountCell;
+}
+
+export interface Indicator {
+  readonly level1: string;
+  readonly level2: string;
+  readonly name: string;
+  readonly value: string;
+  /** The value's cell (the row's first cell when no value column was found). */
+  readonly address: string;
+  readonly row: number;
+}
+
+export interface Form {
+  /** The block's title (1、市级劳模疗休养资金绩效目标表), where it starts, its cells, and its unit. */
+  readonly title: string;
+  readonly titleAddress: string;
+  readonly range: string;
+  readonly unit: Unit;
+  readonly fields: ReadonlyMap<FieldRole, FormField>;
+  readonly plan?: { readonly label: Label; readonly points: readonly PlanPoint[] };
+  readonly indicators: readonly Indicator[];
+  /** The indicator list's header was found (a form without one is said so). */
+  readonly indicatorHeader: boolean;
 }
 
 /** The logical id of an amount column: `total`, `expense:total`, `total@final` (also the id in reports). */

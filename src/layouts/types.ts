@@ -24,7 +24,13 @@ export type AmountRole =
   | 'carryover' | 'carry-in' | 'carry-out'
   | 'general' | 'fund' | 'soe'
   | 'travel' | 'vehicle' | 'vehicle-purchase' | 'vehicle-upkeep' | 'reception'
-  | 'admin-costs';
+  | 'admin-costs'
+  // 政府采购预算表: what is bought (货物 / 工程 / 服务), the share reserved for small firms, and item figures
+  // that are never summed (数量, 单价, the project's own 预算资金).
+  | 'goods' | 'works' | 'services' | 'sme-reserved' | 'small-reserved'
+  | 'quantity' | 'unit-price' | 'source-budget'
+  // 固定资产占用情况表: the value of each category.
+  | 'value';
 
 /** What a row is, from its label: the same words mean the same thing in every layout that accepts them. */
 export type RowRole =
@@ -32,7 +38,9 @@ export type RowRole =
   | 'carry-in' | 'carry-out' | 'balance-use' | 'balance-distribution'
   | 'personnel-total' | 'public-total'
   | 'subtotal' | 'travel' | 'travel-part' | 'vehicle' | 'vehicle-purchase' | 'vehicle-upkeep' | 'reception'
-  | 'meeting' | 'training';
+  | 'meeting' | 'training'
+  // 固定资产占用情况表 categories (其中 lines are told by their label, not by a role).
+  | 'land' | 'buildings' | 'vehicles' | 'equipment' | 'other-assets';
 
 /** A column of a layout: the role it plays, with the words that name it in messages. */
 export interface ColumnSpec {
@@ -67,6 +75,8 @@ export type RowSelector =
   | { readonly classes: { readonly in?: readonly string[]; readonly notIn?: readonly string[] } }
   /** Rows of each of these roles (each one present). */
   | { readonly roles: readonly RowRole[] }
+  /** Every other row of a line table: not the relation's total, not a 合计 / 小计 row, not a 其中 line. */
+  | { readonly others: true }
   /** The first alternative that selects at least one row. */
   | { readonly first: readonly RowSelector[] };
 
@@ -81,6 +91,8 @@ export type RelationSpec =
     /** Applies only when every one of these columns is present / none of them is. */
     readonly requires?: readonly AmountRole[];
     readonly unless?: readonly AmountRole[];
+    /** `le`: the terms only bound the total (a share reserved out of a total). */
+    readonly compare?: 'le';
   }
   /** Down the rows: a total row = Σ other rows, in every amount column of the side. */
   | {
@@ -90,6 +102,10 @@ export type RelationSpec =
     readonly what: Text;
     /** Checked only when some term carries a value (sub-lines that are often left blank). */
     readonly whenTermsFilled?: boolean;
+    /** Only these amount columns (a 数量 column of 平方米 and 辆 adds up to nothing). */
+    readonly columns?: readonly AmountRole[];
+    /** `le`: the terms only bound the total (其中 lines). */
+    readonly compare?: 'le';
   }
   /** Each numbered item = Σ its sub-items (1. 2. 3. under 一、); items whose parts start with 其中 only bound it. */
   | { readonly type: 'item-parts'; readonly id: string; readonly side?: Side }
@@ -113,8 +129,15 @@ export interface Layout<K extends string = string> {
   readonly name: Text;
   /** Title patterns, matched against the title with spaces and ordinals removed. */
   readonly titles: readonly RegExp[];
-  /** Row structure: a list of coded subjects, two sides of items (收入 | 支出), or item lines. */
-  readonly shape: 'coded' | 'two-sided' | 'lines';
+  /** Title patterns for titles that do not say 表 (部门政府采购预算): any other such line is narrative, not a title. */
+  readonly bareTitles?: readonly RegExp[];
+  /**
+   * Row structure: a list of coded subjects, two sides of items (收入 | 支出), item lines, or a form of
+   * labelled fields (one block per project: 项目绩效目标表), read by the form reader from `form`.
+   */
+  readonly shape: 'coded' | 'two-sided' | 'lines' | 'form';
+  /** A form table's fields, spending plan, indicator columns and indicator trees. */
+  readonly form?: FormSpec;
   /** The classification the codes of a coded table belong to, and how deep they must go. */
   readonly codes?: { readonly family: CodeFamily; readonly depth: CodeLevel };
   readonly columns: readonly ColumnSpec[];
@@ -161,3 +184,59 @@ export type LinkSpec =
     readonly a: { readonly kind: string; readonly column: ColumnRef };
     readonly b: { readonly kind: string; readonly column: ColumnRef };
   };
+
+/** A labelled field of a form table. */
+export type FieldRole = 'code' | 'name' | 'department' | 'budget' | 'fiscal' | 'other' | 'carryover';
+
+export interface FieldSpec {
+  readonly role: FieldRole;
+  /** Amounts are read as money of the table's unit; text fields as printed. */
+  readonly type: 'amount' | 'text';
+  /** Label cell texts (normalised, 其中 and a trailing colon removed). */
+  readonly labels: readonly RegExp[];
+  readonly label: Text;
+}
+
+/** A column of the indicator list of a form, by its header words. */
+export type IndicatorColumn = 'level1' | 'level2' | 'name' | 'description' | 'value' | 'basis';
+
+/** One category an indicator tree must have: a first-level name, or a second-level one (under a first, or anywhere). */
+export interface TreeRequirement {
+  readonly label: Text;
+  /** First-level names that satisfy it (e.g. 成本指标 printed as its own first level). */
+  readonly level1?: RegExp;
+  /** Second-level names that satisfy it, under a first level matching `under` when given. */
+  readonly level2?: RegExp;
+  readonly under?: RegExp;
+  /** How serious its absence is: the standard of the layout's time asked for it, or only listed it. */
+  readonly severity: Severity;
+}
+
+/** A version of the indicator framework, told by a first-level name only it has (效果指标 in the older one). */
+export interface IndicatorTree {
+  readonly id: string;
+  readonly name: Text;
+  /** This tree applies when a first-level indicator matches (the first tree whose marker matches, else the last). */
+  readonly marker?: RegExp;
+  readonly requires: readonly TreeRequirement[];
+}
+
+/** A form relation: an amount field = Σ other amount fields (预算数 = 财政资金 + 其他资金). */
+export interface FieldRelation {
+  readonly id: string;
+  readonly total: FieldRole;
+  readonly terms: readonly FieldRole[];
+  readonly what: Text;
+}
+
+export interface FormSpec {
+  readonly fields: readonly FieldSpec[];
+  /** A second line carrying one of these fields starts a new block (several projects under one title). */
+  readonly blockStart: readonly FieldRole[];
+  /** Labels that only group other fields (项目资金（万元）, 预算规模及资金用途): never a field, never a value. */
+  readonly groups: readonly RegExp[];
+  /** The spending plan: its row label and the periods (3月底 …) with the month each ends. */
+  readonly plan?: { readonly labels: readonly RegExp[]; readonly period: RegExp };
+  readonly indicators: { readonly columns: ReadonlyArray<{ readonly role: IndicatorColumn; readonly headers: readonly RegExp[] }>; readonly trees: readonly IndicatorTree[] };
+  readonly relations: readonly FieldRelation[];
+}

@@ -47,7 +47,22 @@ export const AMOUNT_HEADERS: ReadonlyArray<readonly [RegExp, AmountRole]> = [
   [/^其他收入$/, 'other-income'],
   [/^单位资金$/, 'unit-funds'],
   [/^上年结转|^上年结余|^结转$/, 'carryover'],
+  // 政府采购预算表 and 固定资产占用情况表.
+  [/^政府采购(?:预算)?(?:总额|金额|合计)$/, 'total'],
+  [/^基金预算(?:拨款)?$/, 'fund'],
+  [/^货物(?:类)?$/, 'goods'],
+  [/^工程(?:类)?$/, 'works'],
+  [/^服务(?:类)?$/, 'services'],
+  [/^(?:预留)?小微企业(?:预留)?(?:份额|金额)?$/, 'small-reserved'],
+  [/预留中小(?:微)?企业|面向中小(?:微)?企业(?:预留)?/, 'sme-reserved'],
+  [/^数量$/, 'quantity'],
+  [/^单价$/, 'unit-price'],
+  [/^预算资金$/, 'source-budget'],
+  [/^(?:价值|金额价值|账面价值|原值)$/, 'value'],
 ];
+
+/** A unit printed in a header cell (`价值（金额单位：万元）`, `货物(万元)`): it names the unit, not the column. */
+export const HEADER_UNIT = /\((?:金额)?(?:单位[:：]?)?(万元|元)\)$/;
 
 /** Measure words at the end of a header: what kind of figure the column holds. */
 const MEASURES: ReadonlyArray<readonly [RegExp, Measure]> = [
@@ -59,8 +74,8 @@ const MEASURES: ReadonlyArray<readonly [RegExp, Measure]> = [
 
 const SEQ = /^(?:序号|行次|栏次|编号|行号)$/;
 const CODE = /编码$|代码$|^编码|^科目代码/;
-const NAME = /名称$|^项目$|^科目$|^收入项目$|^支出项目$|^项目名称$|^摘要$/;
-const TEXT = /^(?:备注|说明|资金性质|附注)$/;
+const NAME = /名称$|^项目$|^科目$|^收入项目$|^支出项目$|^项目名称$|^摘要$|^采购项目$/;
+const TEXT = /^(?:备注|说明|资金性质|附注|(?:政府采购)?目录序号|(?:政府采购|采购)?品目(?:编码)?|计量单位|采购方式)$/;
 
 /** The measure at the end of a header, and the header without it (`合计预算数` → 合计, budget). */
 export function splitMeasure(t: string): { rest: string; measure?: Measure } {
@@ -98,7 +113,7 @@ function subtotalUnder(ancestors: readonly string[]): AmountRole {
  * `预算数`). `小计` under 公务用车购置及运维费 is the vehicle total.
  */
 export function classifyHeader(rawPath: readonly string[]): HeaderClass {
-  const path = rawPath.map((p) => norm(p).replace(/^其中[:：]?/, '')).filter((p) => p !== '');
+  const path = rawPath.map((p) => norm(p).replace(/^其中[:：]?/, '').replace(HEADER_UNIT, '')).filter((p) => p !== '');
   if (path.length === 0) return { type: 'unknown' };
   const leaf = path[path.length - 1];
   const ancestors = path.slice(0, -1);

@@ -1,4 +1,4 @@
-import { isHeaderWord } from '../layouts/vocabulary';
+import { classifyHeader, HEADER_UNIT, isHeaderWord } from '../layouts/vocabulary';
 import type { Sheet } from '../snapshot';
 import type { Unit } from '../table';
 import { hasOrdinal } from '../text';
@@ -44,8 +44,11 @@ export function isColumnNumberRow(cells: readonly string[]): boolean {
 export function isHeaderRow(cells: readonly string[]): boolean {
   const filled = cells.filter((c) => c !== '');
   if (filled.length < 2) return false;
-  if (UNIT.test(filled.join(''))) return false;
-  if (!filled.every((c) => !isNumeric(c) && !isCodeText(c) && !hasOrdinal(c) && !/^其中/.test(c) && !/^\d{3,}/.test(c))) return false;
+  // A unit line; a unit printed inside a header cell (价值（金额单位：万元）) is still a header.
+  if (UNIT.test(filled.map((c) => c.replace(HEADER_UNIT, '')).join(''))) return false;
+  // 其中 starts a body line (其中：办公用房), or a header naming a part (其中预留小微企业（万元）).
+  const ofWhich = (c: string) => /^其中/.test(c) && classifyHeader([c]).type !== 'amount';
+  if (!filled.every((c) => !isNumeric(c) && !isCodeText(c) && !hasOrdinal(c) && !ofWhich(c) && !/^\d{3,}(?![\d年])/.test(c))) return false;
   return filled.some((c) => isHeaderWord(c));
 }
 
@@ -63,7 +66,8 @@ export function readHeader(sheet: Sheet, region: Region, titleTexts: readonly st
   const readMeta = (joined: string) => {
     const u = UNIT.exec(joined);
     if (u) { unit = u[1] === '元' ? 'yuan' : 'wan'; unitFound = true; }
-    year = year ?? yearIn(joined);
+    // 截止时间：2024年12月31日 dates a stock (固定资产), not the budget year.
+    if (!/截止|截至/.test(joined)) year = year ?? yearIn(joined);
     return u !== null;
   };
   for (const t of titleTexts) readMeta(t);
@@ -96,6 +100,16 @@ export function readHeader(sheet: Sheet, region: Region, titleTexts: readonly st
   }
   if (rows.length === 0) return undefined;
   const grid = rows.map((h) => rowTexts(sheet, h));
+  if (!unitFound) {
+    // No unit line: a header cell may print it (价值（金额单位：万元）).
+    for (let h = 0; h < grid.length && !unitFound; h++) {
+      const col = grid[h].findIndex((c) => HEADER_UNIT.test(c));
+      if (col < 0) continue;
+      unit = (HEADER_UNIT.exec(grid[h][col]) as RegExpExecArray)[1] === '元' ? 'yuan' : 'wan';
+      unitFound = true;
+      unitCell = { row: rows[h], col };
+    }
+  }
   const at = (h: number, c: number) => grid[h][c] ?? '';
   const below = (h: number, c: number) => grid.slice(h + 1).some((g) => (g[c] ?? '') !== '');
   const width = Math.max(0, ...grid.map((g) => g.length));

@@ -12,6 +12,7 @@ import { bodyLines, type Body } from './furniture';
 import { forgetTexts } from './grid';
 import { readHeader, type Header } from './header';
 import { findRegions, type Region } from './regions';
+import { formTable, joinForms, readForms } from './form';
 import { cellParser, columnPrecision, readRows, type CellParser } from './rows';
 import { assignSides, splitLists, type Segmented } from './sides';
 import { buildIndex } from './table-index';
@@ -182,6 +183,17 @@ function recognizeSheet(sheet: Sheet, notes: RecognitionNote[]): Table[] {
         severity: 'info', sheet: sheet.name, cells: [at], about: 'table',
         text: { zh: `未识别的表"${region.title}"：不是部门预算公开表，未检查`, en: `table "${region.title}" is not one of the published budget tables and was not checked` },
       });
+      continue;
+    }
+    if (region.kind !== undefined && layoutOf(region.kind).shape === 'form') {
+      const layout = layoutOf(region.kind);
+      const read = readForms(sheet, { ...region, kind: region.kind }, layout, notes);
+      if (read.forms.length === 0 && !read.empty) continue;
+      const t = formTable(sheet, region.kind, layout, read, region);
+      const prev = tables[tables.length - 1];
+      // Every project has its title: the forms of one sheet are one table, as a sheet's findings are listed under it.
+      if (prev && prev.kind === t.kind && prev.forms) tables[tables.length - 1] = joinForms(prev, t, layout);
+      else tables.push(t);
       continue;
     }
     const titleTexts = region.titleRow >= 0 ? [region.title] : [];

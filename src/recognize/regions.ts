@@ -1,4 +1,4 @@
-import type { TableKind } from '../layouts';
+import { layoutOf, type TableKind } from '../layouts';
 import { textAt, type Sheet } from '../snapshot';
 import { isTitleText, kindOfTitle, otherTableOf } from './titles';
 import { nonEmpty, rowTexts } from './grid';
@@ -18,6 +18,11 @@ export interface Region {
   end: number; // exclusive
 }
 
+function sameTitle(a: string, b: string): boolean {
+  const t = (x: string) => x.replace(/\s+/g, '').replace(/[（(]续[)）]$/, '');
+  return t(a) === t(b);
+}
+
 /**
  * Splits a sheet at its title rows. A title repeated on a continuation page continues the table above; any
  * other title-like row (even of a table the engine does not know) ends it.
@@ -33,7 +38,8 @@ export function findRegions(sheet: Sheet): Region[] {
     if (!isTitleText(text)) continue;
     const kind = kindOfTitle(text);
     const prev = regions[regions.length - 1];
-    if (prev && kind !== undefined && prev.kind === kind) continue;
+    // A title repeated on the next page continues its table; a performance form's next title is the next project.
+    if (prev && kind !== undefined && prev.kind === kind && (layoutOf(kind).shape !== 'form' || sameTitle(prev.title, text))) continue;
     if (prev) prev.end = r;
     regions.push({ kind, other: kind ? undefined : otherTableOf(text), titled: true, title: text.trim(), titleRow: r, titleCol: c, start: r + 1, end: sheet.rows.length });
   }

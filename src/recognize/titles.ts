@@ -1,4 +1,4 @@
-import { kindOfTitleText, OTHER_TABLES, type TableKind } from '../layouts';
+import { isBareTitle, kindOfTitleText, OTHER_TABLES, type TableKind } from '../layouts';
 import type { Stage } from '../layouts/types';
 import { norm } from '../text';
 
@@ -11,9 +11,11 @@ function titleText(raw: string): string {
 const TABLE_NUMBER = /^(?:公开|附|部门公开|单位公开)?表?[\d一二三四五六七八九十]+(?:号)?表?$/;
 
 function plausibleTitle(t: string): boolean {
-  if (t.length < 3 || t.length > 60 || TABLE_NUMBER.test(t)) return false;
+  // A project's performance form is titled by the project, whose name may be a long document reference.
+  const longest = /绩效目标(?:申报)?表$/.test(t) ? 120 : 60;
+  if (t.length < 3 || t.length > longest || TABLE_NUMBER.test(t)) return false;
   if (/^(注|说明|备注|填表说明)/.test(t) || /\.{3,}|…/.test(t)) return false;
-  return /表/.test(t);
+  return /表/.test(t) || isBareTitle(t);
 }
 
 /**
@@ -43,7 +45,7 @@ export function isTitleText(raw: string): boolean {
   const t = titleText(raw);
   if (!plausibleTitle(t)) return false;
   if (/^\d{3,7}(?![\d年])/.test(t) || /合计|总计|小计/.test(t)) return false;
-  return /表$/.test(t) || kindOfTitle(raw) !== undefined;
+  return /表$/.test(t) || isBareTitle(t) || kindOfTitle(raw) !== undefined;
 }
 
 /**

@@ -58,7 +58,7 @@ export function* crossFootInstances(t: Table): Generator<Instance> {
         if (side && !r.labels[side] && total.parse.kind === 'blank' && terms.every((x) => termCell(x).parse.kind === 'blank')) continue;
         yield {
           relation: `${t.kind}.${spec.id}`, subject: subjectOf(r, side), column: g.total.key as string, columnLabel: label,
-          table: t, total, terms, what: () => rowWords(r, side),
+          table: t, total, terms, what: () => rowWords(r, side), ...(spec.compare ? { compare: spec.compare } : {}),
         };
       }
     }

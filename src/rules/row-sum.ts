@@ -1,6 +1,6 @@
 import type { RelationSpec, Side } from '../layouts/types';
 import { layoutOf, logicalColumns, type AmountCell, type Column, type Table, type TableRow } from '../table';
-import { cellIn, columnOf, rowWords, selectRows, subjectOf } from './select';
+import { cellIn, columnOf, isOfWhich, rowWords, selectRows, subjectOf } from './select';
 import { reportRelations, type Instance, type Rule, type RuleMeta, type Term } from './rule';
 
 export const meta: RuleMeta = {
@@ -44,6 +44,7 @@ function rowsInstances(t: Table, spec: RowsSpec): Instance[] {
   if (termRows.length === 0) return [];
   const out: Instance[] = [];
   for (const c of columnsFor(t, spec.side)) {
+    if (spec.columns && !(c.role.kind === 'amount' && spec.columns.includes(c.role.role))) continue;
     const total = cellIn(totalRow, c);
     if (!total) continue;
     const terms = cellsOf(termRows, c);
@@ -51,8 +52,31 @@ function rowsInstances(t: Table, spec: RowsSpec): Instance[] {
     if (spec.whenTermsFilled && terms.every((x) => x.parse.kind === 'blank')) continue;
     out.push({
       relation: `${t.kind}.${spec.id}`, subject: subjectOf(totalRow, spec.side), column: c.key as string, columnLabel: c.label,
-      table: t, total, terms, what: spec.what,
+      table: t, total, terms, what: spec.what, ...(spec.compare ? { compare: spec.compare } : {}),
     });
+  }
+  return out;
+}
+
+/** A line table's 其中 lines (其中：办公用房 under 房屋): each bounds the line above it, in every column. */
+function ofWhichInstances(t: Table, id: string): Instance[] {
+  const out: Instance[] = [];
+  let parent: TableRow | undefined;
+  const parts = new Map<TableRow, TableRow[]>();
+  for (const r of t.rows) {
+    if (!isOfWhich(r, 'main')) { parent = r; continue; }
+    if (parent) parts.set(parent, [...(parts.get(parent) ?? []), r]);
+  }
+  for (const [p, rows] of parts) {
+    for (const c of logicalColumns(t)) {
+      const total = cellIn(p, c);
+      const terms = cellsOf(rows, c);
+      if (!total || terms.length === 0) continue;
+      out.push({
+        relation: `${t.kind}.${id}`, subject: subjectOf(p), column: c.key as string, columnLabel: c.label, table: t, total, terms,
+        what: () => rowWords(p), compare: 'le', termsWord: { zh: '其中各项', en: 'its "of which" lines' },
+      });
+    }
   }
   return out;
 }
@@ -99,6 +123,7 @@ export function rowSumInstances(t: Table): Instance[] {
   const out: Instance[] = [];
   for (const spec of layoutOf(t.kind).relations) {
     if (spec.type === 'rows') out.push(...rowsInstances(t, spec));
+    else if (spec.type === 'item-parts' && layoutOf(t.kind).shape === 'lines') out.push(...ofWhichInstances(t, spec.id));
     else if (spec.type === 'item-parts') {
       for (const side of spec.side ? [spec.side] : (['income', 'expense'] as const)) out.push(...partsInstances(t, spec.id, side));
     } else if (spec.type === 'cells') out.push(...cellsInstances(t, spec));

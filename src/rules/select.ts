@@ -22,6 +22,7 @@ export function selectRows(t: Table, sel: RowSelector, side: Side | undefined): 
   }
   if ('role' in sel) return [...rowsWithRole(t, sel.side ?? key, sel.role)];
   if ('roles' in sel) return sel.roles.flatMap((r) => rowsWithRole(t, key, r));
+  if ('others' in sel) return t.rows.filter((r) => !isTotalRow(r, key) && !isOfWhich(r, key));
   if ('items' in sel) {
     const s = t.index.sides[sel.side ?? side ?? 'income'];
     if (!s) return [];
@@ -32,6 +33,17 @@ export function selectRows(t: Table, sel: RowSelector, side: Side | undefined): 
     const code = r.code.kind === 'code' ? r.code.subject.code : '';
     return (!inList || inList.includes(code)) && (!notIn || !notIn.includes(code));
   });
+}
+
+/** A 合计 / 小计 row of a line table: never one of its items. */
+function isTotalRow(r: TableRow, side: SideKey): boolean {
+  const role = r.roles[side];
+  return role === 'total' || role === 'subtotal' || role === 'year-total' || role === 'grand-total';
+}
+
+/** A 其中 line (also after a number: `1. 其中：办公用房`): it bounds the line above, it is no item of its own. */
+export function isOfWhich(r: TableRow, side: SideKey): boolean {
+  return /^(?:\d+[.、．])?其中/.test(norm(rowLabel(r, side)));
 }
 
 /** An item's label without its ordinal (`八、社会保障和就业支出` → 社会保障和就业支出). */

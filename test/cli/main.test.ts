@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../cli/main';
 import { cli } from '../helpers/cli';
-import { samplePath, sampleSheets } from '../../cli/sample';
+import { samplePath, sampleSheets, SHEET_NAMES } from '../../cli/sample';
 import { writeXlsx } from '../../cli/write';
 import { FIXTURES } from '../helpers/fixtures';
 
@@ -16,7 +16,9 @@ describe('budget-check check', () => {
   test('no path checks the bundled sample: 3 rounding warnings (款 20805 in three tables, one per table), exit 0', async () => {
     const r = await cli('check');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('9 张表，0 个错误，3 个警告（其中 3 个尾差），0 个提示\n  科目目录：2025 年版\n');
+    // The nine tables, the 项目绩效目标表 (four projects, one sheet), 政府采购 and 固定资产 (both printed empty).
+    expect(r.out).toContain('12 张表，0 个错误，3 个警告（其中 3 个尾差），3 个提示\n  科目目录：2025 年版\n');
+    expect(r.out).toContain('  项目绩效目标表 [performance-target] 项目绩效目标表!A1:G75: 0 个错误，0 个警告（其中 0 个尾差），3 个提示\n');
     // 536.45 ≠ 2080501 + 2080502 + 2080505 + 2080506 = 269.32 + 117.50 + 129.48 + 20.14 = 536.44, in every column that prints it.
     expect(r.out).toContain('⚠ [尾差] D13  款 20805 合计、本年收入小计、财政拨款收入 536.45 ≠ 明细 536.44（差 0.01，尾差）');
     expect(r.out).toContain('  支出总表 [expenditure] 支出总表!A1:I27: 0 个错误，1 个警告（其中 1 个尾差），0 个提示\n    ⚠ [尾差] D13  款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）\n');
@@ -33,9 +35,9 @@ describe('budget-check check', () => {
     // Every table prints 预算年度：2025, and 2025 is a built-in edition.
     expect(f.year).toBe(2025);
     expect(f.catalogEdition).toEqual({ year: 2025, exact: true });
-    expect(f.tables.map((t) => t.kind)).toEqual(['summary', 'income', 'expenditure', 'fiscal-summary', 'general-expenditure', 'basic-expenditure', 'fund-expenditure', 'soe-expenditure', 'three-public']);
+    expect(f.tables.map((t) => t.kind)).toEqual(['summary', 'income', 'expenditure', 'fiscal-summary', 'general-expenditure', 'basic-expenditure', 'fund-expenditure', 'soe-expenditure', 'three-public', 'performance-target', 'procurement', 'fixed-assets']);
     expect(f.tables[1]).toEqual({ sheet: '收入总表', kind: 'income', range: 'A1:M27' });
-    expect(f.findings).toHaveLength(3);
+    expect(f.findings).toHaveLength(6);
     // One finding for the three columns of 收入总表 that print 536.45 for 款 20805: their totals first, then each column's 项.
     expect(f.findings[0]).toEqual({
       rule: 'hierarchy-sum', severity: 'warning', rounding: true, table: 'income', sheet: '收入总表',
@@ -53,6 +55,9 @@ describe('budget-check check', () => {
       ['收入总表', 'income.hierarchy', '20805', ['total', 'subtotal', 'fiscal']],
       ['支出总表', 'expenditure.hierarchy', '20805', ['total', 'basic']],
       ['一般公共预算支出表', 'general-expenditure.hierarchy', '20805', ['total', 'basic']],
+      ['项目绩效目标表', 'performance-target.plan', '13070025P00166310002K', undefined],
+      ['项目绩效目标表', 'performance-target.value-comparator', '13070025P001663100037', undefined],
+      ['项目绩效目标表', 'performance-target.value-comparator', '13070025P00174410001Y', undefined],
     ]);
     // The example in docs/json-format.md is this output.
     const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'json-format.md'), 'utf8');
@@ -64,7 +69,7 @@ describe('budget-check check', () => {
   test('--strict makes the rounding differences errors: exit 1; --lang en', async () => {
     const r = await cli('check', '--strict', '--lang', 'en');
     expect(r.code).toBe(1);
-    expect(r.out).toContain('9 tables, 3 errors, 0 warnings (0 rounding), 0 info\n  catalog: 2025 edition\n');
+    expect(r.out).toContain('12 tables, 3 errors, 0 warnings (0 rounding), 3 info\n  catalog: 2025 edition\n');
     expect(r.out).toContain('✗ D13  section 20805 合计, 本年收入小计, 财政拨款收入 536.45 ≠ sum of parts 536.44 (difference 0.01)');
   });
 
@@ -90,34 +95,34 @@ describe('budget-check check', () => {
     expect(r.code).toBe(2);
     const json = JSON.parse(r.out) as { files: Array<{ path: string; verdict: string; error?: string; errorCode?: string; findings: unknown[] }> };
     expect(json.files.map((f) => [f.path.replace(dir, '<dir>'), f.verdict, f.errorCode, f.findings.length])).toEqual([
-      ['<dir>/a.xlsx', 'ok', undefined, 3],
+      ['<dir>/a.xlsx', 'ok', undefined, 6],
       ['<dir>/broken.xlsx', 'not-checked', 'not-workbook', 0],
-      ['<dir>/sub/b.xlsx', 'ok', undefined, 3],
+      ['<dir>/sub/b.xlsx', 'ok', undefined, 6],
       ['<dir>/missing.xlsx', 'not-checked', 'missing', 0],
     ]);
     expect(json.files[1].error).toBe('不是 Excel 工作簿（文件内容不是 .xlsx、.xls 或 .et 格式）');
     // The text report says which files were not checked, in the total too.
     const text = await cli('check', dir, join(dir, 'missing.xlsx'));
     expect(text.out).toContain(`${join(dir, 'broken.xlsx')}: 未检查 — 不是 Excel 工作簿（文件内容不是 .xlsx、.xls 或 .et 格式）\n`);
-    expect(text.out).toContain('合计: 4 个文件（其中 2 个未检查），0 个错误，6 个警告（其中 6 个尾差），0 个提示');
+    expect(text.out).toContain('合计: 4 个文件（其中 2 个未检查），0 个错误，6 个警告（其中 6 个尾差），6 个提示');
   });
 
-  test('a workbook without its 收支总表 and with a 政府采购预算表: a warning for the missing table, information for the unknown one, apart from the tables', async () => {
+  test('a workbook without its 收支总表 and with a 项目支出表: a warning for the missing table, information for the one not checked, apart from the tables', async () => {
     const out = join(tmp(), 'partial.xlsx');
-    const sheets = sampleSheets(join(FIXTURES, 'seed-004')).filter((s) => s.name !== '收支总表');
-    writeFileSync(out, await writeXlsx([...sheets, { name: '政府采购', grid: [['部门预算政府采购预算表'], ['单位：万元'], ['项目', '金额'], ['办公设备', '12.00']] }]));
+    const sheets = sampleSheets(join(FIXTURES, 'seed-004')).filter((s) => SHEET_NAMES.includes(s.name) && s.name !== '收支总表');
+    writeFileSync(out, await writeXlsx([...sheets, { name: '项目支出', grid: [['部门预算项目支出表'], ['单位：万元'], ['项目', '金额'], ['办公设备', '12.00']] }]));
     const r = await cli('check', out);
     expect(r.code).toBe(0);
     // The 20805 warnings of the eight tables present, the missing 收支总表, and the 政府采购 table told, not guessed.
     expect(r.out).toContain(`${out}: 8 张表，0 个错误，4 个警告（其中 3 个尾差），1 个提示\n  科目目录：2025 年版\n`);
     expect(r.out).toContain([
       '  其他: 0 个错误，1 个警告（其中 0 个尾差），1 个提示',
-      '    ℹ 政府采购!A1  "部门预算政府采购预算表"是政府采购预算表，本工具暂不核对此表',
+      '    ℹ 项目支出!A1  "部门预算项目支出表"是项目支出表，本工具暂不核对此表',
       '    ⚠ 工作簿中没有找到收支总表（部门预算公开表应有九张）',
     ].join('\n'));
     const json = JSON.parse((await cli('check', out, '--format', 'json')).out) as { files: Array<{ findings: Array<Record<string, unknown>> }> };
     expect(json.files[0].findings.filter((f) => f.rule === 'recognition')).toEqual([
-      { rule: 'recognition', severity: 'info', rounding: false, table: null, sheet: '政府采购', cells: ['A1'], reported: null, computed: null, difference: null, subject: 'table', message: '"部门预算政府采购预算表"是政府采购预算表，本工具暂不核对此表' },
+      { rule: 'recognition', severity: 'info', rounding: false, table: null, sheet: '项目支出', cells: ['A1'], reported: null, computed: null, difference: null, subject: 'table', message: '"部门预算项目支出表"是项目支出表，本工具暂不核对此表' },
       { rule: 'recognition', severity: 'warning', rounding: false, table: null, sheet: '', cells: [], reported: null, computed: null, difference: null, subject: 'missing', message: '工作簿中没有找到收支总表（部门预算公开表应有九张）' },
     ]);
   });

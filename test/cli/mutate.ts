@@ -30,7 +30,8 @@ export interface Mutant {
 
 type Maker = (rng: Rng, sample: Buffer, parts: readonly Part[]) => Omit<Mutant, 'ext'> & { ext?: Mutant['ext'] };
 
-const SHEETS = 9;
+/** The sample's sheets: the nine tables, then 项目绩效目标表, 政府采购预算表, 固定资产占用情况表. */
+const SHEETS = 12;
 const readParts = (parts: readonly Part[]) => parts.filter((p) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/sheet\d+\.xml)$/.test(p.name));
 const sheetPart = (rng: Rng) => SAMPLE_SHEET(rng.int(SHEETS));
 const zipOf = (parts: readonly Part[]) => writeZip(parts);

@@ -32,7 +32,8 @@ describe('budget-check round', () => {
     const check = await cli('check', out, '--strict', '--format', 'json');
     const report = JSON.parse(check.out) as { files: Array<{ findings: Array<{ rule: string }>; tables: Array<{ kind: string }> }> };
     expect(report.files[0].findings.filter((f) => ['hierarchy-sum', 'row-cross-foot', 'row-sum', 'cross-table'].includes(f.rule))).toEqual([]);
-    expect(report.files[0].tables).toHaveLength(9);
+    // The nine tables and the 政府采购 figures (a table of their own, already in 万元).
+    expect(report.files[0].tables).toHaveLength(10);
     // Amounts are numbers with two decimals shown; the layout is the original's (same sheets, same merged title).
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);

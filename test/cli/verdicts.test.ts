@@ -81,7 +81,8 @@ describe('files that cannot be checked: exit 2, a specific message, and the othe
     writeFileSync(join(d, 'eight.xlsx'), writeZip(editPart(parts, 'xl/workbook.xml', (x) => x.replace(/<sheet [^>]*\/>/g, (m) => (k++ === 8 ? '' : m)))));
     const r = await json(join(d, 'eight.xlsx'));
     expect(r.code).toBe(0);
-    expect(r.files[0].tables).toHaveLength(8);
+    // The eight tables left and the three printed after them (绩效目标, 政府采购, 固定资产).
+    expect(r.files[0].tables).toHaveLength(11);
     expect(r.files[0].findings.filter((f) => f.rule === 'recognition' && f.subject === 'missing').map((f) => f.message)).toEqual(['工作簿中没有找到财政拨款"三公"经费支出表（部门预算公开表应有九张）']);
   });
 });
@@ -122,7 +123,7 @@ describe('what a folder holds besides workbooks', () => {
     writeFileSync(evil, 'not a workbook');
     const text = await cli('check', dir);
     expect(text.out).toContain(`${dir}/x\\x1B[2J\\x1B]0;owned\\x07\\u202E.xlsx: 未检查`);
-    expect(text.out).toContain(`${dir}/预算.xlsx: 9 张表`);
+    expect(text.out).toContain(`${dir}/预算.xlsx: 12 张表`);
     // eslint-disable-next-line no-control-regex -- the point: no control character reaches the terminal
     expect(text.out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
     const r = await json(dir);
@@ -166,7 +167,7 @@ describe('what the batch refuses', () => {
   test('a report that cannot be written goes to standard output, with a message and exit 2', async () => {
     const r = await cli('check', '--out', join(tmp(), 'no', 'such', 'folder', 'r.txt'));
     expect(r.code).toBe(2);
-    expect(r.out).toContain('9 张表');
+    expect(r.out).toContain('12 张表');
     expect(r.err).toMatch(/^无法写入报告文件 .*r\.txt，报告已输出到标准输出\n$/);
   });
 

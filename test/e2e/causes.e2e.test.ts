@@ -49,7 +49,8 @@ suite('which cell is wrong, in a real browser (playground)', () => {
   test('the first load and a validation with 尾差 only never fetch the solver', async () => {
     expect(fetched).toEqual(expect.arrayContaining(['taskpane.js', 'functions.js']));
     await pane().getByRole('button', { name: '校验工作簿' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('#root [data-testid="finding"]').length === 3);
+    // 3 尾差 and the 3 提示 of the sample's 项目绩效目标表 (as published).
+    await page.waitForFunction(() => document.querySelectorAll('#root [data-testid="finding"]').length === 6);
     expect(fetched.filter((f) => /solver|wasm/.test(f))).toEqual([]);
     expect(await pane().getByTestId('causes').count()).toBe(0);
   });
@@ -146,7 +147,8 @@ suite('which cell is wrong, in a real browser (playground)', () => {
       await other.locator('#root').getByRole('button', { name: '校验工作簿' }).click();
       await other.locator('#root [data-testid="location-failed"]').waitFor();
       await expect(other.locator('#root [data-testid="location-failed"]').textContent()).resolves.toBe('未能计算可能填错的单元格（此环境无法运行定位组件）。下列校验结果完整，不受影响。');
-      expect(await other.locator('#root [data-testid="finding"]').count()).toBe(6);
+      // The planted error's 3 failures, the 3 尾差 and the 3 提示 of the 项目绩效目标表.
+      expect(await other.locator('#root [data-testid="finding"]').count()).toBe(9);
       expect(await other.locator('#root [data-testid="cause"]').count()).toBe(0);
     } finally {
       await other.close();

@@ -45,12 +45,12 @@ suite('task pane in a real browser (playground)', () => {
   const pane = () => page.locator('#root');
   const fillAt = (sheet: string, address: string) => page.evaluate(([s, a]) => (window as unknown as PlaygroundWindow).playground.excel.fillAt(s, a), [sheet, address] as const);
 
-  test('validate the sample: 3 rounding findings (款 20805 in three tables); screenshot', async () => {
+  test('validate the sample: 3 rounding findings (款 20805 in three tables) and the 项目绩效目标表\'s 3 notes; screenshot', async () => {
     // A fill of the user's own on a cell that will be marked: 清除标记 must bring it back exactly.
     await page.evaluate(() => (window as unknown as PlaygroundWindow).playground.excel.setFill('收入总表', 'E13', { color: '#FFFF00', pattern: 'Solid' }));
     await pane().getByRole('button', { name: '校验工作簿' }).click();
     await pane().getByTestId('finding').first().waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('#root [data-testid="finding"]').length === 3);
+    await page.waitForFunction(() => document.querySelectorAll('#root [data-testid="finding"]').length === 6);
     const d13 = pane().getByTestId('finding').filter({ hasText: '收入总表!D13' });
     await expect(d13.textContent()).resolves.toMatch(/尾差[\s\S]*款 20805 合计、本年收入小计、财政拨款收入 536\.45 ≠ 明细 536\.44/);
     expect(await pane().getByTestId('count-rounding').textContent()).toContain('3');

@@ -1,7 +1,7 @@
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTsv, sheetFromGrid, type GridOptions, type Sheet, type Workbook } from '../../src/snapshot';
-import { TABLE_KINDS, type TableKind } from '../../src/table';
+import { ALL_KINDS, TABLE_KINDS, type TableKind } from '../../src/table';
 
 export const FIXTURES = join(__dirname, '..', 'fixtures');
 
@@ -16,6 +16,12 @@ export function fixtureSheet(seed: string, kind: TableKind, options?: GridOption
 /** The nine tables of a seed, one sheet each, named by kind id. */
 export function seedWorkbook(seed: string, options?: GridOptions): Workbook {
   const sheets = TABLE_KINDS.filter((k) => existsSync(join(FIXTURES, `seed-${seed}`, `${k}.tsv`))).map((k) => fixtureSheet(seed, k, options));
+  return { name: `seed-${seed}`, sheets };
+}
+
+/** Every table of a seed that is transcribed (the nine, then 绩效目标, 政府采购, 固定资产), one sheet each. */
+export function seedBook(seed: string, options?: GridOptions): Workbook {
+  const sheets = ALL_KINDS.filter((k) => existsSync(join(FIXTURES, `seed-${seed}`, `${k}.tsv`))).map((k) => fixtureSheet(seed, k, options));
   return { name: `seed-${seed}`, sheets };
 }
 

@@ -92,16 +92,19 @@ describe('CSV cells never run as formulas', () => {
 });
 
 describe('findingsCsv on the sample', () => {
-  test('BOM, header and one row per finding (3 findings → 4 rows), CRLF line ends', () => {
+  test('BOM, header and one row per finding (6 findings → 7 rows), CRLF line ends', () => {
     const csv = findingsCsv(findings, 'zh');
     expect(csv.startsWith('\uFEFF级别,性质,表,工作表,单元格,说明,填报数,计算数,差额,审核说明\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const rows = parseCsv(csv);
-    expect(rows).toHaveLength(4);
+    // The three 尾差 of 款 20805, then the three notes on the 项目绩效目标表 (a plan without 12 月底, two values without a comparator).
+    expect(rows).toHaveLength(7);
     expect(rows.every((r) => r.length === 10)).toBe(true);
     expect(rows[1]).toEqual(['警告', '尾差', '收入总表', '收入总表', 'D13', '款 20805 合计、本年收入小计、财政拨款收入 536.45 ≠ 明细 536.44（差 0.01，尾差）', '536.45', '536.44', '0.01', '']);
     // A finding covering several columns is one row, at its first column's total.
-    expect(rows.slice(1).map((r) => `${r[3]}!${r[4]}`)).toEqual(['收入总表!D13', '支出总表!D13', '一般公共预算支出表!D13']);
+    expect(rows.slice(1).map((r) => `${r[3]}!${r[4]}`)).toEqual(['收入总表!D13', '支出总表!D13', '一般公共预算支出表!D13', '项目绩效目标表!F7', '项目绩效目标表!F38', '项目绩效目标表!E71']);
+    // A percentage is in the message, never in the figures columns.
+    expect(rows[4].slice(6, 9)).toEqual(['', '', '']);
   });
 
   test('English headers and words; the explanation goes to its own finding only', () => {
@@ -110,18 +113,21 @@ describe('findingsCsv on the sample', () => {
     const rows = parseCsv(csv);
     expect(rows[0]).toEqual(['Severity', 'Kind', 'Table', 'Sheet', 'Cell', 'Message', 'Reported', 'Computed', 'Difference', 'Explanation']);
     expect(rows[1].slice(0, 3)).toEqual(['warning', 'rounding', 'revenue table']);
-    expect(rows.map((r) => r[9])).toEqual(['Explanation', '', '已与财政局核对，四舍五入所致', 'explained']);
+    expect(rows.map((r) => r[9])).toEqual(['Explanation', '', '已与财政局核对，四舍五入所致', 'explained', '', '', '']);
   });
 });
 
 describe('findingKey: what an explanation belongs to', () => {
   test('relation, sheet, subject, grade and difference; the same in both languages', () => {
     const keys = raw.map(findingKey);
-    expect(new Set(keys).size).toBe(3);
+    expect(new Set(keys).size).toBe(6);
     expect(keys.map((k) => JSON.parse(k) as unknown)).toEqual([
       ['income.hierarchy', '收入总表', '20805', 'warning/rounding', '0.01'],
       ['expenditure.hierarchy', '支出总表', '20805', 'warning/rounding', '0.01'],
       ['general-expenditure.hierarchy', '一般公共预算支出表', '20805', 'warning/rounding', '0.01'],
+      ['performance-target.plan', '项目绩效目标表', '13070025P00166310002K', 'info', ''],
+      ['performance-target.value-comparator', '项目绩效目标表', '13070025P001663100037', 'info', ''],
+      ['performance-target.value-comparator', '项目绩效目标表', '13070025P00174410001Y', 'info', ''],
     ]);
     expect(raw.map((f) => findingKey(render(f, 'en')))).toEqual(keys);
     expect(keys.every(isFindingKey)).toBe(true);
@@ -163,7 +169,7 @@ describe('findingsHtml', () => {
     expect(html.match(/<tr class="warning">/g)).toHaveLength(3);
     expect(html).toContain('<th scope="col">审核说明</th>');
     expect(html).toContain('<td>收入总表</td><td>D13</td>');
-    expect(html).toContain('0 个错误，3 个警告（其中 3 个尾差），0 个提示');
+    expect(html).toContain('0 个错误，3 个警告（其中 3 个尾差），3 个提示');
     expect(html).not.toMatch(/<script|<link|src=/);
   });
 

@@ -41,12 +41,13 @@ describe('ribbon commands', () => {
     await onValidate({ completed: () => { completed++; } }, h);
     expect(completed).toBe(1);
     expect(h.shown).toBe(1);
-    expect(getState().result?.findings).toHaveLength(3);
+    expect(getState().result?.findings).toHaveLength(6);
     expect(getState().error).toBeUndefined();
     // Read 3 syncs + mark 2 syncs.
     expect(excel.syncs).toHaveLength(5);
     expect(excel.fillAt('收入总表', 'D13').color).toBe(MARK_COLORS.rounding);
-    expect(fills[0]).toHaveLength(35);
+    // 款 20805's 35 cells and the three notes on the 项目绩效目标表.
+    expect(fills[0]).toHaveLength(38);
   });
 
   test('清除标记 restores every fill, also from originals kept in the document by an earlier session', async () => {
@@ -89,13 +90,14 @@ describe('ribbon commands', () => {
     // The two other tables still carry 20805; and 2080506 now differs between 收入总表 and 支出总表 by 0.01.
     expect(getState().result?.findings.map((f) => `${f.rule} ${f.sheet}`)).toEqual([
       'hierarchy-sum 支出总表', 'hierarchy-sum 一般公共预算支出表', 'cross-table 支出总表',
+      'spending-plan 项目绩效目标表', 'indicators 项目绩效目标表', 'indicators 项目绩效目标表',
     ]);
     expect(excel2.fillAt('收入总表', 'D13')).toEqual(NO_FILL);
     expect(excel2.fillAt('收入总表', 'E14')).toEqual(NO_FILL);
     expect(excel2.fillAt('收入总表', 'D17').color).toBe(MARK_COLORS.rounding);
     expect(excel2.fillAt('支出总表', 'D13').color).toBe(MARK_COLORS.rounding);
-    // 2 findings × (2 totals + 2 × 4 项), plus 收入总表!D17 cited by the cross-table finding.
-    expect(fills[0]).toHaveLength(21);
+    // 2 findings × (2 totals + 2 × 4 项), plus 收入总表!D17 cited by the cross-table finding, plus the three notes on the 项目绩效目标表.
+    expect(fills[0]).toHaveLength(24);
   });
 });
 

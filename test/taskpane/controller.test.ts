@@ -27,15 +27,15 @@ describe('pane controller through the in-memory Excel', () => {
     expect(excel.notes.get('收入总表!D13')).toMatch(/20805.*536\.45.*536\.44.*尾差/);
     expect(excel.notes.get('收入总表!E13')).toBe('用户自己的批注');
     // The totals of 20805 in every column that does not add up: 收入总表 D13 E13 F13, 支出总表 D13 E13, 一般公共预算支出表
-    // D13 E13; all but the user's E13, each with the message of its finding.
-    expect(doc.get('budget-check.added-notes.v1')).toEqual(['收入总表!D13', '收入总表!F13', '支出总表!D13', '支出总表!E13', '一般公共预算支出表!D13', '一般公共预算支出表!E13']);
+    // D13 E13; all but the user's E13, each with the message of its finding; and the three notes on the 项目绩效目标表.
+    expect(doc.get('budget-check.added-notes.v1')).toEqual(['收入总表!D13', '收入总表!F13', '支出总表!D13', '支出总表!E13', '一般公共预算支出表!D13', '一般公共预算支出表!E13', '项目绩效目标表!F7', '项目绩效目标表!F38', '项目绩效目标表!E71']);
     expect(excel.notes.get('收入总表!F13')).toBe(excel.notes.get('收入总表!D13'));
     expect(excel.notes.get('支出总表!E13')).toBe('款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）');
     // The sample's tables print 2025: the custom functions' default edition for this workbook.
     expect(doc.get('budget-check.budget-year')).toBe(2025);
     // Validating again does not pile notes up.
     await c.validate();
-    expect([...excel.notes.keys()]).toHaveLength(7);
+    expect([...excel.notes.keys()]).toHaveLength(10);
     await c.clearMarks();
     expect([...excel.notes]).toEqual([['收入总表!E13', '用户自己的批注']]);
     expect(values(excel)).toBe(before);
@@ -71,14 +71,15 @@ describe('pane controller through the in-memory Excel', () => {
     c.exportFile('html');
     const csv = host.downloads.find((d) => d.fileName.endsWith('.csv'))!;
     const rows = parseCsv(csv.content);
-    expect(rows).toHaveLength(4);
+    // The header, the three 尾差 and the three notes on the 项目绩效目标表.
+    expect(rows).toHaveLength(7);
     expect(rows.flat().every((cell) => !/^[=+\-@]/.test(cell))).toBe(true);
     expect(host.downloads.find((d) => d.fileName.endsWith('.html'))!.content).toContain('20805');
     await c.exportSheet();
     const report = excel.sheets.find((s) => s.name === '校验报告')!;
     expect([...report.cells.values()].filter((x) => x.link === "'收入总表'!D13")).toHaveLength(1);
     expect(values(excel)).toBe(before);
-    expect(c.state.toast?.text.zh).toBe('已生成工作表“校验报告”（3 条）。');
+    expect(c.state.toast?.text.zh).toBe('已生成工作表“校验报告”（6 条）。');
   });
 
   test('auto: an edit marks findings stale at once and validates again after a pause', async () => {

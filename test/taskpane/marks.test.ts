@@ -13,9 +13,10 @@ describe('marking and unmarking cells', () => {
     const excel = new FakeExcel(book);
     excel.setFill('收入总表', 'D13', { color: '#FFFF00', pattern: 'Gray50', patternColor: '#FF0000', tintAndShade: 0.2 });
     const marks = marksFor(checkWorkbook(book).findings);
-    // 7 findings, 5 cells each (a 款 and its four 项), all distinct.
-    expect(marks).toHaveLength(35);
-    expect(marks.every((m) => m.kind === 'rounding')).toBe(true);
+    // 7 findings, 5 cells each (a 款 and its four 项), all distinct; and the three notes on the 项目绩效目标表.
+    expect(marks).toHaveLength(38);
+    expect(marks.filter((m) => m.kind === 'rounding')).toHaveLength(35);
+    expect(marks.filter((m) => m.sheet === '项目绩效目标表').map((m) => [m.address, m.kind])).toEqual([['F7', 'info'], ['F38', 'info'], ['E71', 'info']]);
     const before = excel.syncs.length;
     const saved = await applyMarks(excel, marks);
     expect(excel.syncs.length - before).toBe(2);

@@ -18,8 +18,6 @@ function brief(f: Finding): Expected {
 
 const sorted = (xs: readonly Expected[]) => [...xs].map((x) => JSON.stringify(x)).sort();
 
-/** Every corpus document carries the 政府采购 figures as a table the engine names and does not check. */
-const PROCUREMENT: Expected = ['recognition', 'table', [], 'info', ''];
 
 function check(doc: string) {
   return checkWorkbook(corpusWorkbook(doc));
@@ -33,6 +31,8 @@ describe('万里街道 2025 部门预算 (元, split 类 | 款 | 项)', () => {
       ['summary', 'yuan', 2025, 'budget'], ['income', 'yuan', 2025, 'budget'], ['expenditure', 'yuan', 2025, 'budget'],
       ['fiscal-summary', 'yuan', 2025, 'budget'], ['general-expenditure', 'yuan', 2025, 'budget'], ['fund-expenditure', 'yuan', 2025, 'budget'],
       ['soe-expenditure', 'yuan', 2025, 'budget'], ['basic-expenditure', 'yuan', 2025, 'budget'], ['three-public', 'wan', 2025, 'budget'],
+      // The 政府采购 figures of the narrative, kept as a sheet: a table of its own, checked (its relations hold).
+      ['procurement', 'wan', undefined, 'budget'],
     ]);
     expect(edition).toEqual({ year: 2025, exact: true });
   });
@@ -41,7 +41,6 @@ describe('万里街道 2025 部门预算 (元, split 类 | 款 | 项)', () => {
     // SOURCE.md: 21201 vs Σ项 (02, 03, 05, in every column printing it), 212 vs Σ款 (−1), and in 03/05 the row
     // 94,995,790 vs 77,381,546 + 17,614,243. Amounts print whole 元, so each stands for ±0.5 元.
     expect(sorted(findings.map(brief))).toEqual(sorted([
-      PROCUREMENT,
       ['income.hierarchy', '21201', ['total', 'fiscal'], '尾差', '1.00'],
       ['income.hierarchy', '212', ['total', 'fiscal'], '尾差', '-1.00'],
       ['expenditure.hierarchy', '21201', ['total'], '尾差', '1.00'],
@@ -67,7 +66,6 @@ describe('司法局 2026 单位预算 (a cell repeating 64,840,547.00)', () => {
 
   test('the repeated 项目支出 is an error where it breaks a sum; the total printed without its 0.34 元 is 尾差', () => {
     expect(sorted(findings.map(brief))).toEqual(sorted([
-      PROCUREMENT,
       // 2040601 项目支出 64,840,547.00 (should be 0.00): its row and its 款 20406, in 03 and 05.
       ['expenditure.cross-foot', '2040601', ['total'], 'error', '-64840547.00'],
       ['expenditure.hierarchy', '20406', ['project'], 'error', '-64840547.00'],
@@ -161,9 +159,25 @@ describe('宜川路街道 2025 部门决算 (a 302 that repeats its 类, many 0.
 });
 
 describe('区政府办公室 2025 部门预算 (clean)', () => {
-  test('no error and no 尾差: only the 政府采购 table named as not checked', () => {
+  test('no finding at all: the nine tables and the 政府采购 figures (34 = 0 + 0 + 34, 预留 34 ≤ 34, 小微 34 ≤ 34) hold', () => {
     const { findings, tables } = check('sh-putuo-zfb-2025-budget');
-    expect(tables).toHaveLength(9);
-    expect(findings.map(brief)).toEqual([PROCUREMENT]);
+    expect(tables).toHaveLength(10);
+    expect(findings.map(brief)).toEqual([]);
+  });
+});
+
+describe('the 政府采购 figures of the narratives, as a table (10_政府采购预算_文字说明)', () => {
+  test.each([
+    ['sh-putuo-wanli-2025-budget', ['4821.20', '57.43', '3780.72', '983.05', '1928.48', '1349.94']],
+    ['sh-putuo-sfj-2026-unit-budget', ['1484.2', '1.44', '36.44', '1446.32', '', '']],
+    ['sh-putuo-zfb-2025-budget', ['34', '0', '0', '34', '34', '34']],
+  ] as const)('%s: 总额 = 货物 + 工程 + 服务, 预留 ≤ 总额, 小微 ≤ 预留, all holding', (doc, figures) => {
+    const wb = corpusWorkbook(doc);
+    const { tables, findings } = checkWorkbook(wb);
+    const t = tables.find((x) => x.kind === 'procurement')!;
+    const roles = ['total', 'goods', 'works', 'services', 'sme-reserved', 'small-reserved'];
+    const cells = roles.map((r) => t.rows[0].amounts.get(r));
+    expect(cells.map((c) => (c?.parse.kind === 'number' ? c.parse.amount.value.toFixed(c.precision) : ''))).toEqual([...figures]);
+    expect(findings.filter((f) => f.table === 'procurement')).toEqual([]);
   });
 });

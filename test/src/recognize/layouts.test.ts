@@ -178,7 +178,7 @@ describe('1. titles with or without a year, with a department or 部门/单位 p
   });
 
   test('the nine published tables retitled (year, department prefix, other wording) are recognised with the same findings', () => {
-    const titles: Record<TableKind, string> = {
+    const titles: Partial<Record<TableKind, string>> = {
       summary: '张家口市总工会2025年部门收支总表',
       income: '2025年部门收入预算总表',
       expenditure: '2025年部门支出预算总表',
@@ -192,7 +192,7 @@ describe('1. titles with or without a year, with a department or 部门/单位 p
     const replace: Partial<Record<TableKind, Grid>> = {};
     for (const k of TABLE_KINDS) {
       const g = g004(k);
-      g[0] = [titles[k]];
+      g[0] = [titles[k] as string];
       replace[k] = g;
     }
     const { tables, findings } = checkWorkbook(nine('004', replace));
@@ -1005,7 +1005,7 @@ describe('11. the 三公 table as rows and as one row of columns', () => {
 // ---------------------------------------------------------------------------------------------------------
 
 describe('12. 决算 versions of the tables', () => {
-  const TITLES: Record<TableKind, string> = {
+  const TITLES: Partial<Record<TableKind, string>> = {
     summary: '收入支出决算总表',
     income: '收入决算表',
     expenditure: '支出决算表',
@@ -1022,7 +1022,7 @@ describe('12. 决算 versions of the tables', () => {
     const g = g004(k);
     const bottom = columnNumberRow(g);
     return [
-      [TITLES[k]],
+      [TITLES[k] as string],
       [`公开${String(n).padStart(2, '0')}表`],
       ['部门：张家口市总工会'],
       ['决算年度：2025'],

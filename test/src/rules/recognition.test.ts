@@ -1,6 +1,6 @@
 import { checkWorkbook } from '../../../src/engine';
 import { sheetFromGrid } from '../../../src/snapshot';
-import { TABLE_KINDS, type TableKind } from '../../../src/table';
+import { ALL_KINDS, TABLE_KINDS, type TableKind } from '../../../src/table';
 import { book, only, run } from '../../helpers/build';
 import { fixtureGrid, seedWorkbook } from '../../helpers/fixtures';
 
@@ -14,13 +14,21 @@ describe('recognition: what is not understood is said, never guessed', () => {
   });
 
   test('a titled table the engine does not know is named and left alone: its words are never "not an amount"', () => {
-    const procurement = [['2025年部门政府采购预算表'], ['单位：万元'], ['采购项目', '采购品目', '资金来源', '金额'], ['办公设备', '货物', '财政拨款', '12.00'], ['物业服务', '服务', '财政拨款', '30.00']];
+    const projects = [['2025年部门项目支出表'], ['单位：万元'], ['项目名称', '项目类别', '金额'], ['信息化建设', '特定目标类', '12.00']];
     const unknown = [['2025年部门项目绩效一览表'], ['单位：万元'], ['项目名称', '指标', '数值'], ['信息化建设', '完成率', '100%']];
-    const fs = run(book(['采购', procurement], ['一览', unknown]));
+    const fs = run(book(['项目', projects], ['一览', unknown]));
     expect(fs.map((f) => [f.rule, f.severity, f.sheet, f.message])).toEqual([
-      ['recognition', 'info', '采购', '"2025年部门政府采购预算表"是政府采购预算表，本工具暂不核对此表'],
+      ['recognition', 'info', '项目', '"2025年部门项目支出表"是项目支出表，本工具暂不核对此表'],
       ['recognition', 'info', '一览', '未识别的表"2025年部门项目绩效一览表"：不是部门预算公开表，未检查'],
     ]);
+  });
+
+  test('a 政府采购预算表 of items is a table of its own: its words are names and text, its 金额 the total', () => {
+    const procurement = [['2025年部门政府采购预算表'], ['单位：万元'], ['采购项目', '采购品目', '资金来源', '金额'], ['办公设备', '货物', '财政拨款', '12.00'], ['物业服务', '服务', '财政拨款', '30.00']];
+    const r = checkWorkbook(book(['采购', procurement]), { expectAll: false });
+    expect(r.findings).toEqual([]);
+    expect(r.tables.map((t) => [t.kind, t.columns.map((c) => c.role.kind === 'amount' ? c.role.role : c.role.kind)])).toEqual([['procurement', ['name', 'text', 'unknown', 'total']]]);
+    expect(r.tables[0].rows.map((x) => x.labels.main?.text)).toEqual(['办公设备', '物业服务']);
   });
 
   test('an untitled sheet is recognised by its columns only when they name a known table; otherwise it is said, not guessed', () => {
@@ -53,10 +61,11 @@ describe('recognition: what is not understood is said, never guessed', () => {
     ]);
   });
 
-  test('the nine kinds are the registry\'s, and TableKind is exactly them (not any string)', () => {
+  test('the nine kinds are the registry\'s required ones, and TableKind is exactly the registry\'s kinds (not any string)', () => {
     // @ts-expect-error — a kind the registry does not declare is no TableKind (type-checked by npm test).
-    const notAKind: TableKind = 'procurement';
-    expect(TABLE_KINDS).not.toContain(notAKind);
+    const notAKind: TableKind = 'project-expenditure';
+    expect(ALL_KINDS).not.toContain(notAKind);
+    expect(ALL_KINDS).toEqual([...TABLE_KINDS, 'department-performance', 'performance-target', 'procurement', 'fixed-assets']);
     expect(TABLE_KINDS).toEqual(['summary', 'income', 'expenditure', 'fiscal-summary', 'general-expenditure', 'basic-expenditure', 'fund-expenditure', 'soe-expenditure', 'three-public']);
   });
 });

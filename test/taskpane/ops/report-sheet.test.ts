@@ -13,13 +13,13 @@ function row(excel: FakeExcel, sheet: string, r: number): unknown[] {
 }
 
 describe('the 校验报告 sheet', () => {
-  test('the sample: a new sheet with title, bold header, 3 rows linked to their cells, in 2 syncs; other sheets untouched', async () => {
+  test('the sample: a new sheet with title, bold header, 6 rows linked to their cells, in 2 syncs; other sheets untouched', async () => {
     const excel = new FakeExcel(await sampleBook());
     const names = excel.sheets.map((s) => s.name);
     const before = cellsOf(excel);
     const findings = await sampleFindings();
     const result = await writeReportSheet(excel, findings, 'zh');
-    expect(result).toEqual({ sheet: '校验报告', rows: 3 });
+    expect(result).toEqual({ sheet: '校验报告', rows: 6 });
     // No sheet of that name yet: no need to look at one.
     expect(excel.syncs).toHaveLength(2);
     expect(excel.sheets.map((s) => s.name)).toEqual([...names, '校验报告']);
@@ -33,7 +33,9 @@ describe('the 校验报告 sheet', () => {
     expect(excel.cellAt('校验报告', 'D3')).toMatchObject({ link: "'收入总表'!D13", linkText: '收入总表!D13' });
     // Each finding links to its first column's total.
     expect(excel.cellAt('校验报告', 'D5')).toMatchObject({ link: "'一般公共预算支出表'!D13", linkText: '一般公共预算支出表!D13' });
-    expect(excel.cellAt('校验报告', 'A6')).toBeUndefined();
+    // Then the three notes on the 项目绩效目标表, and nothing after them.
+    expect(excel.cellAt('校验报告', 'D6')).toMatchObject({ link: "'项目绩效目标表'!F7" });
+    expect(excel.cellAt('校验报告', 'A9')).toBeUndefined();
     // Amounts stay text as printed.
     expect(excel.cellAt('校验报告', 'F3')).toMatchObject({ value: '536.45', numberFormat: '@' });
   });
@@ -42,7 +44,7 @@ describe('the 校验报告 sheet', () => {
     const book = await partialBook();
     const excel = new FakeExcel(book);
     const findings = checkWorkbook(book).findings;
-    expect(await writeReportSheet(excel, findings, 'zh')).toEqual({ sheet: '校验报告', rows: 5 });
+    expect(await writeReportSheet(excel, findings, 'zh')).toEqual({ sheet: '校验报告', rows: 8 });
     expect(row(excel, '校验报告', 3)).toEqual(['提示', '', '', '附表', '工作表"附表"中没有识别到部门预算公开表，未检查', '', '', '', '']);
     expect(excel.cellAt('校验报告', 'D3')).toMatchObject({ link: "'附表'!A1", linkText: '附表' });
     expect(row(excel, '校验报告', 4)).toEqual(['警告', '', '', '', '工作簿中没有找到收支总表（部门预算公开表应有九张）', '', '', '', '']);

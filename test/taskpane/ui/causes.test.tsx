@@ -43,7 +43,7 @@ describe('causes first, on the 司法局 document', () => {
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: '校验工作簿' })); });
     await screen.findByTestId('summary');
     // Not waiting for the solver: every finding is listed, and the pane says the location is under way.
-    expect(screen.getAllByTestId('finding')).toHaveLength(12);
+    expect(screen.getAllByTestId('finding')).toHaveLength(11);
     expect(screen.getByTestId('location-locating').textContent).toBe('正在查找可能填错的单元格…');
     release();
     await act(async () => { await controller.whenLocated(); });
@@ -58,8 +58,8 @@ describe('causes first, on the 司法局 document', () => {
     const firstFinding = screen.getAllByTestId('finding')[0];
     expect(section.compareDocumentPosition(firstFinding) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     // The four errors are folded under their causes; the 尾差 and the note remain below, by table.
-    expect(screen.getAllByTestId('finding')).toHaveLength(8);
-    expect(screen.getAllByTestId('finding').map((f) => f.getAttribute('data-grade')).sort()).toEqual(['info', 'rounding', 'rounding', 'rounding', 'rounding', 'rounding', 'rounding', 'rounding']);
+    expect(screen.getAllByTestId('finding')).toHaveLength(7);
+    expect(screen.getAllByTestId('finding').map((f) => f.getAttribute('data-grade')).sort()).toEqual(['rounding', 'rounding', 'rounding', 'rounding', 'rounding', 'rounding', 'rounding']);
     // The summary still counts all of them.
     expect(screen.getByTestId('count-error').textContent).toBe('错误 4');
   });
@@ -127,7 +127,7 @@ describe('causes first, on the 司法局 document', () => {
     await validateAndLocate(controller);
     expect(screen.getByTestId('location-failed').textContent).toBe('未能计算可能填错的单元格（此环境无法运行定位组件）。下列校验结果完整，不受影响。');
     expect(screen.queryByTestId('causes')).toBeNull();
-    expect(screen.getAllByTestId('finding')).toHaveLength(12);
+    expect(screen.getAllByTestId('finding')).toHaveLength(11);
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

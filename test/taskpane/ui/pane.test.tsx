@@ -43,11 +43,12 @@ describe('task pane on the sample workbook', () => {
     expect(screen.getByText(/尚未校验/)).toBeTruthy();
     await validate();
     const items = screen.getAllByTestId('finding');
-    expect(items).toHaveLength(3);
-    expect(items.every((i) => i.getAttribute('data-grade') === 'rounding')).toBe(true);
+    expect(items).toHaveLength(6);
+    // The three 尾差, then three notes on the 项目绩效目标表 (a plan without 12 月底, values without a comparator).
+    expect(items.map((i) => i.getAttribute('data-grade'))).toEqual(['rounding', 'rounding', 'rounding', 'info', 'info', 'info']);
     expect(screen.getByTestId('count-rounding').textContent).toContain('3');
     // One finding per table: 款 20805 fails the same way in every column that prints it.
-    expect(screen.getByTestId('by-table').textContent).toBe('收入总表 1 · 支出总表 1 · 一般公共预算财政拨款支出表 1');
+    expect(screen.getByTestId('by-table').textContent).toBe('收入总表 1 · 支出总表 1 · 一般公共预算财政拨款支出表 1 · 项目绩效目标表 3');
     // The sample is a 2025 budget: its codes were judged by the 2025 catalog, and the summary says so.
     expect(screen.getByTestId('summary').textContent).toContain('科目目录 2025 年版');
     const income = screen.getByRole('region', { name: '收入总表' });
@@ -173,7 +174,7 @@ describe('task pane on other workbooks', () => {
   test('a workbook without its 收支总表: the warning is listed under 其他 with no place, and clicking it changes nothing', async () => {
     const { excel } = setup({ sheets: sample.sheets.filter((s) => s.name !== '收支总表') });
     await validate();
-    expect(screen.getByTestId('by-table').textContent).toBe('其他 1 · 收入总表 1 · 支出总表 1 · 一般公共预算财政拨款支出表 1');
+    expect(screen.getByTestId('by-table').textContent).toBe('其他 1 · 收入总表 1 · 支出总表 1 · 一般公共预算财政拨款支出表 1 · 项目绩效目标表 3');
     const [item] = within(screen.getByRole('region', { name: '其他' })).getAllByTestId('finding');
     const go = within(item).getAllByRole('button')[0];
     expect(go.textContent).toBe('警告工作簿中没有找到收支总表（部门预算公开表应有九张）');
