@@ -53,7 +53,8 @@ export function money(v: Decimal, d = 2): string {
 
 /** How an indicator value is written: `≥26户` → ge 26 户; `全年` → words; `2025年5月-10月` → a time. */
 export interface IndicatorValue {
-  readonly kind: 'empty' | 'words' | 'time' | 'number';
+  /** `no-number`: a comparator or a unit with no figure (`≥%`, `≤ 万元`): a quantitative value left unfilled. */
+  readonly kind: 'empty' | 'words' | 'time' | 'number' | 'no-number';
   readonly comparator?: string;
   readonly number?: Decimal;
   /** Decimals printed. */
@@ -70,7 +71,7 @@ const TIME = /\d\s*(?:年|月|日|号|季度|周|天内|个工作日)|\d+[-—~�
 export function readValue(raw: string): IndicatorValue {
   const v = norm(raw).replace(/[。.，,；;]+$/, '');
   if (v === '') return { kind: 'empty' };
-  if (!/\d/.test(v)) return { kind: 'words' };
+  if (!/\d/.test(v)) return /^(?:≥|≤|>=|<=|>|<|=|≧|≦|＞|＜)/.test(v) || /^(?:%|％|万元|元)$/.test(v) ? { kind: 'no-number' } : { kind: 'words' };
   const m = /(\d+(?:\.\d+)?)/.exec(v) as RegExpExecArray;
   const before = v.slice(0, m.index);
   let after = v.slice(m.index + m[1].length);

@@ -63,19 +63,20 @@ function checkTree(ctx: RuleContext, t: FormTable): void {
   }
 }
 
-type Problem = 'empty' | 'malformed' | 'unit' | 'comparator';
+type Problem = 'empty' | 'number' | 'malformed' | 'unit' | 'comparator';
 
 function checkValues(ctx: RuleContext, t: FormTable): void {
   const found = new Map<Problem, Indicator[]>();
   for (const i of t.form.indicators) {
     const v = readValue(i.value);
-    const p: Problem | undefined = v.kind === 'empty' ? 'empty'
+    const p: Problem | undefined = v.kind === 'empty' ? 'empty' : v.kind === 'no-number' ? 'number'
       : v.kind !== 'number' ? undefined
         : v.malformed ? 'malformed' : v.unit === undefined ? 'unit' : v.comparator === undefined ? 'comparator' : undefined;
     if (p) found.set(p, [...(found.get(p) ?? []), i]);
   }
   const what: Record<Problem, { severity: Severity; zh: string; en: string }> = {
     empty: { severity: 'warning', zh: '没有指标值', en: 'no value' },
+    number: { severity: 'warning', zh: '指标值没有数值', en: 'values without a number' },
     malformed: { severity: 'warning', zh: '指标值写法有误（比较符号位置不对或重复）', en: 'malformed values (comparator misplaced or repeated)' },
     unit: { severity: 'warning', zh: '指标值没有计量单位', en: 'values without a unit' },
     comparator: { severity: 'info', zh: '指标值没有比较符号（≥、≤、=）', en: 'values without a comparator (≥, ≤, =)' },

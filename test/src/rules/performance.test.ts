@@ -217,3 +217,73 @@ describe('政府采购预算表 and 固定资产占用情况表', () => {
     ]);
   });
 });
+
+describe('planted faults: the other kinds', () => {
+  const only = (wb: Workbook) => checkWorkbook(wb, { expectAll: false }).findings;
+
+  test('Shanghai block: 当年财政拨款 60.00 above 年度资金总额 56.00 (the real 2023 case) is an error naming both cells', () => {
+    const g = [
+      ['2023年项目支出绩效目标表'], ['单位：万元'],
+      ['项目名称', '职工疗休养', '', ''], ['主管部门', '区总工会', '实施单位', '区总工会'],
+      ['项目资金（万元）', '年度资金总额：', '56.00', ''], ['', '其中：当年财政拨款', '60.00', ''], ['', '上年结转资金', '', ''], ['', '其他资金', '', ''],
+      ['年度总体目标', '完成全年疗休养', '', ''],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '疗休养人数', '≥200人'], ['', '质量指标', '达标率', '≥95%'], ['', '时效指标', '完成时间', '2023年12月底前'], ['', '成本指标', '资金支出控制数', '≤56万元'],
+      ['效益指标', '社会效益指标', '职工获得感', '明显提升'], ['满意度指标', '服务对象满意度指标', '职工满意度', '≥90%'],
+    ];
+    const fs = only({ sheets: [sheetFromGrid('绩效', g)] }).filter((f) => f.rule === 'form-sum');
+    expect(fs.map((f) => [f.relation, f.severity, f.cells, f.reported, f.computed, f.difference])).toEqual([
+      ['performance-target.funds', 'error', ['C5', 'C6'], '56.00', '60.00', '-4.00'],
+    ]);
+    expect(fs[0].message).toBe('项目"职工疗休养" 年度资金总额（当年财政拨款 + 上年结转资金 + 其他资金） 56.00 ≠ 明细 60.00（差 -4.00）');
+  });
+
+  test('a money plan that ends short of the 预算数 (318.00 of 328.00) is an error', () => {
+    const g = grid('000', 'performance-target');
+    at(g, 'E7', '318.00');
+    const book = seedBook('000');
+    const fs = checkWorkbook({ sheets: book.sheets.map((s) => (s.name === 'performance-target' ? sheetFromGrid(s.name, g) : s)) }).findings.filter((f) => f.rule === 'spending-plan');
+    expect(fs.map((f) => [f.severity, f.cells, f.reported, f.computed])).toEqual([['error', ['E7', 'C4'], '318.00', '328.00']]);
+    expect(fs[0].message).toBe('项目"工会经费项目"资金支出计划到 12 月底累计 318.00，应达到 预算数 328.00');
+  });
+
+  test('no 满意度指标 (current layout) and no 效果指标 (older layout): the tree is incomplete', () => {
+    const noSatisfaction = with004((g) => { g.splice(58, 1); });
+    expect(noSatisfaction.map((f) => [f.relation, f.severity, f.message])).toEqual([
+      ['performance-target.tree', 'warning', '项目"市级劳模疗休养资金"指标体系不完整：缺少满意度指标'],
+    ]);
+    const g = grid('001', 'performance-target');
+    const base = new Set(only({ sheets: [sheetFromGrid('绩效', g)] }).map(key));
+    const older = g.map((r) => [...r]);
+    older.splice(11, 2); // project 1's two 满意度指标 rows
+    const fs = only({ sheets: [sheetFromGrid('绩效', older)] }).filter((f) => !base.has(key(f)));
+    expect(fs.map((f) => [f.relation, f.severity, f.message])).toEqual([
+      ['performance-target.tree', 'warning', '项目"工会经费"指标体系不完整：缺少满意度指标（旧版指标体系）'],
+    ]);
+    const noEffect = g.map((r) => [...r]);
+    noEffect.splice(7, 4); // project 1's four 效果指标 rows
+    const fe = only({ sheets: [sheetFromGrid('绩效', noEffect)] }).filter((f) => !base.has(key(f)) && f.relation === 'performance-target.tree');
+    expect(fe.map((f) => [f.severity, f.message])).toEqual([['warning', expect.stringMatching(/^项目"工会经费"指标体系不完整：缺少.*效益指标/)]]);
+  });
+
+  test('a 指标值 with a comparator and a unit but no number (≥%, ≤万元) is a warning', () => {
+    const fs = with004((g) => { at(g, 'E54', '≥%'); at(g, 'E56', '≤万元'); });
+    expect(fs.map((f) => [f.relation, f.severity, f.cells, f.message])).toEqual([
+      ['performance-target.value-number', 'warning', ['E54', 'E56'], '项目"市级劳模疗休养资金"2 个指标值没有数值：疗休养达标率"≥%"、资金支出控制数"≤万元"'],
+    ]);
+  });
+
+  test('政府采购 as one line of 总额 | 货物 | 工程 | 服务 | 预留: Σ kinds ≠ 总额 and 预留 > 总额 are errors', () => {
+    const g = (line: string[]) => [
+      ['2025年政府采购预算表'], ['单位：万元'],
+      ['政府采购预算总额', '货物', '工程', '服务', '面向中小企业预留', '其中预留小微企业'],
+      line,
+    ];
+    const check = (line: string[]) => checkWorkbook({ sheets: [sheetFromGrid('采购', g(line))] }, { expectAll: false }).findings;
+    expect(check(['30.00', '12.00', '', '18.00', '20.00', '10.00'])).toEqual([]);
+    expect(check(['30.00', '12.00', '', '16.00', '32.00', '10.00']).map((f) => [f.relation, f.severity, f.difference])).toEqual([
+      ['procurement.kinds', 'error', '2.00'],
+      ['procurement.reserved', 'error', '-2.00'],
+    ]);
+  });
+});
