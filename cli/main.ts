@@ -339,7 +339,7 @@ async function runRound(args: Args, io: CliIO): Promise<number> {
     profile?.remove();
   }
   io.stdout(args.format === 'json' ? formatRoundJson(reports) : reports.map((r) => formatRoundText(r, args.lang)).join('\n'));
-  return Math.max(0, ...reports.map(roundExitCode));
+  return reports.reduce((code, r) => Math.max(code, roundExitCode(r)), 0);
 }
 
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {

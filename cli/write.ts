@@ -17,7 +17,8 @@ export async function writeXlsx(sheets: readonly GridSheet[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
-    const width = Math.max(1, ...s.grid.map((r) => r.length));
+    // A loop, not Math.max(...rows): a sheet of 200,000 rows would overflow the call stack.
+    const width = s.grid.reduce((w, r) => Math.max(w, r.length), 1);
     s.grid.forEach((line, r) => {
       line.forEach((raw, c) => {
         if (raw === '') return;
@@ -41,7 +42,7 @@ export async function writeXlsx(sheets: readonly GridSheet[]): Promise<Buffer> {
       ws.getCell(1, 1).alignment = { horizontal: 'center' };
     }
     ws.columns.forEach((col, i) => {
-      const longest = Math.max(4, ...s.grid.slice(1).map((r) => [...(r[i] ?? '')].length));
+      const longest = s.grid.reduce((w, r, k) => (k === 0 ? w : Math.max(w, [...(r[i] ?? '')].length)), 4);
       col.width = Math.min(40, longest * 2 + 2);
     });
   }

@@ -265,7 +265,7 @@ export function readForms(sheet: Sheet, region: Region & { kind: TableKind }, la
     forms.push({
       title: i === 0 ? region.title : fields.get('name')?.text ?? region.title,
       titleAddress: a1(top, i === 0 ? region.titleCol : 0),
-      range: `${a1(top, 0)}:${a1(last, Math.max(0, ...rowWidths(sheet, top, last)))}`,
+      range: `${a1(top, 0)}:${a1(last, rowWidths(sheet, top, last).reduce((w, x) => Math.max(w, x), 0))}`,
       unit, fields, plan, indicators, indicatorHeader: header,
     });
   }
