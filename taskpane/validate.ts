@@ -1,7 +1,7 @@
 import { checkWorkbookRaw } from '../src/engine';
 import type { Catalog } from '../src/catalog/catalog';
 import type { Lang, RawFinding, Text } from '../src/findings';
-import { splitRef } from '../src/snapshot';
+import { splitRef, type Workbook } from '../src/snapshot';
 import { addNotes, removeNotes } from './ops/notes';
 import type { ExcelContext } from './office/port';
 import { applyMarks, clearMarks, marksFor, type SavedFill } from './office/marks';
@@ -41,7 +41,16 @@ export function describeError(e: unknown): Text {
   return { zh: `校验未能完成：${detail}`, en: `The check could not finish: ${detail}` };
 }
 
-/** Lets the pane paint its progress between steps (the engine itself runs in one go). */
+/** Above this many cells the pane paints its progress before checking (the engine itself runs in one go). */
+export const BREATHE_ABOVE_CELLS = 50_000;
+
+function cellCount(book: Workbook): number {
+  let n = 0;
+  for (const sheet of book.sheets) for (const row of sheet.rows) n += row.length;
+  return n;
+}
+
+/** Lets the pane paint its progress between steps. */
 const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 export type Outcome = 'done' | 'cancelled';
@@ -66,12 +75,19 @@ export async function validateWorkbook(deps: ValidateDeps): Promise<Outcome> {
   try {
     // From the document, not this runtime's memory: without a shared runtime the ribbon's commands and the pane
     // mark from runtimes of their own, and either may have marked or unmarked since this one last did.
-    const previous = await deps.fills.load();
-    const book = await deps.run((ctx) => readWorkbook(ctx, { payloadLimit: deps.onTheWeb ? WEB_PAYLOAD_LIMIT : undefined }));
+    // Both at once: the settings' refresh and the workbook's read are independent round trips.
+    const [previous, book] = await Promise.all([
+      deps.fills.load(),
+      deps.run((ctx) => readWorkbook(ctx, { payloadLimit: deps.onTheWeb ? WEB_PAYLOAD_LIMIT : undefined })),
+    ]);
     if (cancelled()) return 'cancelled';
-    setState({ phase: 'check' });
-    await breathe();
-    if (cancelled()) return 'cancelled';
+    // A large workbook takes long enough to check that the progress bar should show the step; a budget's few
+    // thousand cells check in milliseconds, quicker than a repaint.
+    if (cellCount(book) > BREATHE_ABOVE_CELLS) {
+      setState({ phase: 'check' });
+      await breathe();
+      if (cancelled()) return 'cancelled';
+    }
     // Every graded relation is kept: the pane locates the likely wrong cells from them.
     const result = checkWorkbookRaw(book, { catalog: deps.catalog, keepRelations: true });
     if (cancelled()) return 'cancelled';
@@ -79,7 +95,8 @@ export async function validateWorkbook(deps: ValidateDeps): Promise<Outcome> {
     if (result.year !== undefined) await deps.saveYear?.(result.year);
     let saved = previous;
     if (deps.mark !== false) {
-      setState({ phase: 'mark' });
+      // The findings are shown now; the marks follow (the progress bar says so, and 取消 stays until they are on).
+      setState({ result, at: new Date(), changes: [], phase: 'mark' });
       // Unmark what the last run marked but this one does not, so stale marks never linger.
       const marks = marksFor(result.findings);
       const keep = new Set(marks.map((m) => `${m.sheet}!${m.address}`));

@@ -224,12 +224,16 @@ function reportGroup(ctx: RuleContext, meta: RuleMeta, fs: readonly Failure[]): 
   let zh: string;
   let en: string;
   const what = typeof inst.what === 'function' ? inst.what() : inst.what;
+  // "合计行 合计" says one thing twice: the row named after its own column (合计行, 总计行) is named once.
+  const rowOwn = /^(.+)行$/.exec(what.zh)?.[1];
   if (sameValues) {
-    zh = `${what.zh}${labels.length ? ` ${labels.join('、')}` : ''} ${part(first, 'zh')}`;
-    en = `${what.en}${labels.length ? ` ${labels.join(', ')}` : ''} ${part(first, 'en')}`;
+    const shown = labels.length === 1 && labels[0] === rowOwn ? [] : labels;
+    zh = `${what.zh}${shown.length ? ` ${shown.join('、')}` : ''} ${part(first, 'zh')}`;
+    en = `${what.en}${shown.length ? ` ${shown.join(', ')}` : ''} ${part(first, 'en')}`;
   } else {
-    zh = `${what.zh} ${fs.map((f) => `${f.inst.columnLabel} ${part(f, 'zh')}`).join('；')}`;
-    en = `${what.en} ${fs.map((f) => `${f.inst.columnLabel} ${part(f, 'en')}`).join('; ')}`;
+    const sep = rowOwn !== undefined ? '：' : ' ';
+    zh = `${what.zh}${sep}${fs.map((f) => `${f.inst.columnLabel} ${part(f, 'zh')}`).join('；')}`;
+    en = `${what.en}${rowOwn !== undefined ? ': ' : ' '}${fs.map((f) => `${f.inst.columnLabel} ${part(f, 'en')}`).join('; ')}`;
   }
   const rounding = first.rounding;
   // An information-only relation stays information whatever the difference; others are 尾差 warnings or errors.
