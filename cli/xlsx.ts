@@ -7,6 +7,7 @@
  */
 import { a1, type Cell, type CellValue, type Sheet, type Workbook } from '../src/snapshot';
 import { decimalsOfFormat } from '../src/money';
+import { displayText } from '../src/display';
 import { ReadError } from './read-error';
 import { XmlStream, type Attrs, type XmlHandler } from './xml';
 import { bufferSource, DEFAULT_ZIP_LIMITS, ZipReader, type ByteSource, type ZipLimits } from './zip';
@@ -20,17 +21,7 @@ const MAX_SHEET_NAME = 100;
 /** A number format showing more decimals than this is not a real one (Excel keeps 15 significant digits). */
 const MAX_FORMAT_DECIMALS = 30;
 
-/** What an .xlsx cell shows: the stored value with its number format applied. */
-export function displayText(value: CellValue, numFmt: string | undefined): string {
-  if (typeof value !== 'number') return value === null ? '' : String(value);
-  const d = decimalsOfFormat(numFmt);
-  if (d === undefined || d > 100) return String(Number(value.toPrecision(15)));
-  const fixed = value.toFixed(d);
-  if (!numFmt || !/#,##0|#,###/.test(numFmt) || fixed.includes('e')) return fixed;
-  const [int, frac] = fixed.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac === undefined ? grouped : `${grouped}.${frac}`;
-}
+export { displayText } from '../src/display';
 
 export interface ReadResult {
   readonly workbook: Workbook;

@@ -8,6 +8,9 @@ import type { Text } from '../findings';
 import { amountColumns, type AmountCell, type Table, type TableRow } from '../table';
 import { cellIn, columnsOf, itemLabel, rowsWithRole, selectRows } from '../rules/select';
 import type { AmountRole } from '../layouts/types';
+import { documentYear } from '../engine';
+import { recognizeWorkbook } from '../recognize/recognize';
+import type { Workbook } from '../snapshot';
 
 export type FactKey =
   | 'income.total' | 'income.general' | 'income.fund' | 'income.soe' | 'income.special' | 'income.unit' | 'income.carry' | 'income.fiscal'
@@ -207,4 +210,10 @@ export function readFacts(tables: readonly Table[], year?: number): Facts {
     }
   }
   return { year, facts, projects };
+}
+
+/** The figures of a workbook as it is: its tables recognised (none required), no rule run. */
+export function workbookFacts(workbook: Workbook): Facts {
+  const { tables } = recognizeWorkbook(workbook, { expectAll: false });
+  return readFacts(tables, documentYear(tables));
 }

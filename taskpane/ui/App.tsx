@@ -4,6 +4,7 @@ import { useState, useSyncExternalStore } from 'react';
 import type { PaneController } from '../controller';
 import { CatalogView } from './CatalogView';
 import { FindingsView } from './FindingsView';
+import { NarrativeView } from './NarrativeView';
 import { STRINGS } from './strings';
 import { SubjectsView } from './SubjectsView';
 
@@ -13,7 +14,7 @@ const useStyles = makeStyles({
   body: { flexGrow: 1, paddingLeft: '12px', paddingRight: '12px', paddingBottom: '16px' },
 });
 
-type TabId = 'findings' | 'subjects' | 'catalog';
+type TabId = 'findings' | 'narrative' | 'subjects' | 'catalog';
 
 /** Reads the controller's two stores; React re-renders on any change of either. */
 export function usePane(controller: PaneController) {
@@ -47,6 +48,7 @@ export function App({ controller }: { controller: PaneController }) {
         </header>
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small" style={{ paddingLeft: 4 }}>
           <Tab value="findings">{t.tabFindings}</Tab>
+          <Tab value="narrative">{t.tabNarrative}</Tab>
           <Tab value="subjects">{t.tabSubjects}</Tab>
           <Tab value="catalog">{t.tabCatalog}</Tab>
         </TabList>
@@ -58,6 +60,7 @@ export function App({ controller }: { controller: PaneController }) {
             </MessageBar>
           )}
           {tab === 'findings' && <FindingsView controller={controller} />}
+          {tab === 'narrative' && <NarrativeView controller={controller} />}
           {tab === 'subjects' && <SubjectsView controller={controller} />}
           {tab === 'catalog' && <CatalogView controller={controller} />}
         </main>
