@@ -136,9 +136,18 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.addin.json' } } }],
     },
-    // No shared or vendor chunks: each page's bundles stay whole (the first load is exactly what it lists), and
-    // the solver is one file.
-    optimization: { splitChunks: false },
+    // The shared-runtime page loads both entries: what both use (the engine, the catalog, the layouts) is one
+    // chunk, core.js, listed before them on every page that loads either, instead of a copy in each. No vendor
+    // chunks otherwise: the first load is exactly what the pages list, and the solver is one file.
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          default: false,
+          defaultVendors: false,
+          core: { name: 'core', chunks: (chunk) => chunk.name === 'functions' || chunk.name === 'taskpane', minChunks: 2, minSize: 0, enforce: true },
+        },
+      },
+    },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: './functions/functions.ts' }),
       new LocalizeFunctionsPlugin(),

@@ -11,7 +11,7 @@ import { readXlsx } from '../cli/xlsx';
 import { checkWorkbook } from '../src/engine';
 
 export interface PaneFigures {
-  /** gzip bytes of what the pane page loads: taskpane.html, functions.js, taskpane.js (office.js apart). */
+  /** gzip bytes of what the pane page loads: taskpane.html and the bundles it lists (core.js, functions.js, taskpane.js; office.js and the webview check apart). */
   readonly firstLoadGzip?: number;
   readonly paneGzip?: number;
   /** Median over runs; undefined without Chromium. */
@@ -30,6 +30,28 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 
 function gz(path: string): number | undefined {
   return existsSync(path) ? gzipSync(readFileSync(path)).length : undefined;
+}
+
+/**
+ * The add-in's own bundles a built page lists, in order (office.js and the small webview check apart): what a
+ * first load fetches besides the page, whatever chunks webpack split them into.
+ */
+export function pageBundles(addinDir: string, page: string): string[] {
+  const html = readFileSync(join(addinDir, page), 'utf8');
+  return [...html.matchAll(/<script[^>]*src="?([^"\s>]+)/g)]
+    .map((m) => m[1].replace(/^.*\//, ''))
+    .filter((f, i, all) => f.endsWith('.js') && !/^(office|probe|check)\.js$/.test(f) && all.indexOf(f) === i);
+}
+
+/** gzip bytes of files of the built add-in, or undefined when one is missing. */
+export function gzTotal(addinDir: string, files: readonly string[]): number | undefined {
+  let total = 0;
+  for (const f of files) {
+    const n = gz(join(addinDir, f));
+    if (n === undefined) return undefined;
+    total += n;
+  }
+  return total;
 }
 
 /** Starts `npm run playground` as a child (it builds when stale) and resolves with its URL. */
@@ -51,9 +73,9 @@ function startPlayground(root: string): Promise<{ url: string; child: ChildProce
 
 export async function measurePane(root: string, addinDir: string, samplePath: string, runs = 5): Promise<PaneFigures> {
   const html = gz(join(addinDir, 'taskpane.html'));
-  const fn = gz(join(addinDir, 'functions.js'));
+  const bundles = html === undefined ? undefined : gzTotal(addinDir, pageBundles(addinDir, 'taskpane.html'));
   const pane = gz(join(addinDir, 'taskpane.js'));
-  const firstLoadGzip = html !== undefined && fn !== undefined && pane !== undefined ? html + fn + pane : undefined;
+  const firstLoadGzip = html !== undefined && bundles !== undefined ? html + bundles : undefined;
 
   const sample = await readXlsx(readFileSync(samplePath));
   const engineTimes: number[] = [];

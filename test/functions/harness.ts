@@ -192,6 +192,15 @@ function pageHost(run: (code: string, file: string) => void): Record<string, unk
 let loaded: Loaded | undefined;
 
 /** Builds if needed and evaluates the bundle once; later calls return the same registrations. */
+/** The built add-in's own scripts a page lists, in order, up to and including `last` (office.js and the webview check apart). */
+function pageScripts(page: string, last: string): string[] {
+  const html = readFileSync(join(ADDIN_DIR, page), 'utf8');
+  const names = [...html.matchAll(/<script[^>]*src="?([^"\s>]+)/g)].map((m) => m[1]).filter((src) => src.startsWith(TEST_BASE_URL)).map((src) => src.slice(TEST_BASE_URL.length));
+  const end = names.indexOf(last);
+  if (end < 0) throw new Error(`${page} does not load ${last}: ${names.join(', ')}`);
+  return names.slice(0, end + 1).map((n) => join(ADDIN_DIR, n));
+}
+
 export function loadBundle(): Loaded {
   if (loaded) return loaded;
   ensureBuilt();
@@ -214,7 +223,9 @@ export function loadBundle(): Loaded {
   const page = pageHost((code, file) => runInContext(code, context, { filename: file }));
   const context = createContext({ CustomFunctions, setTimeout, clearTimeout, setInterval, clearInterval, queueMicrotask, ...page });
   runInContext('globalThis.self = globalThis; globalThis.window = globalThis;', context);
-  runInContext(readFileSync(BUNDLE, 'utf8'), context, { filename: BUNDLE, timeout: 30_000 });
+  // The bundles as the shared-runtime page lists them, up to the functions' own: the core chunk they share with
+  // the pane first (the functions run only once it is there).
+  for (const file of pageScripts('taskpane.html', 'functions.js')) runInContext(readFileSync(file, 'utf8'), context, { filename: file, timeout: 30_000 });
   const metadata = JSON.parse(readFileSync(METADATA, 'utf8')) as FunctionsMetadata;
   loaded = { registrations, metadata, parse: runInContext('JSON.parse', context) as (json: string) => unknown };
   return loaded;

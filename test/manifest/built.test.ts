@@ -55,10 +55,10 @@ describe(`the built add-in (npm ${BUILD_ARGS.join(' ')})`, () => {
     expect([shared.hosts, shared.permissions, shared.appDomains]).toEqual([['Workbook'], 'ReadWriteDocument', []]);
   });
 
-  test('the pages: the webview check before the bundles; commands.html has the pane\'s bundle only', () => {
+  test('the pages: the webview check before the bundles, the shared core first; commands.html has the pane\'s bundles only', () => {
     const scripts = (page: string): string[] => [...readFileSync(join(ADDIN_DIR, page), 'utf8').matchAll(/<script[^>]*src="?([^"\s>]+)/g)].map((m) => m[1]);
-    expect(scripts('taskpane.html')).toEqual(['office-js/office.js', 'webview/probe.js', 'webview/check.js', `${TEST_BASE_URL}functions.js`, `${TEST_BASE_URL}taskpane.js`]);
-    expect(scripts('commands.html')).toEqual(['office-js/office.js', 'webview/probe.js', 'webview/check.js', `${TEST_BASE_URL}taskpane.js`]);
+    expect(scripts('taskpane.html')).toEqual(['office-js/office.js', 'webview/probe.js', 'webview/check.js', `${TEST_BASE_URL}core.js`, `${TEST_BASE_URL}functions.js`, `${TEST_BASE_URL}taskpane.js`]);
+    expect(scripts('commands.html')).toEqual(['office-js/office.js', 'webview/probe.js', 'webview/check.js', `${TEST_BASE_URL}core.js`, `${TEST_BASE_URL}taskpane.js`]);
     // Copied as written: the check must stay ES5 and the probe must stay the syntax it probes for.
     for (const f of ['probe.js', 'check.js']) expect(readFileSync(join(ADDIN_DIR, 'webview', f), 'utf8')).toBe(readFileSync(join(ROOT, 'taskpane', 'webview', f), 'utf8'));
   });

@@ -41,13 +41,13 @@ describe('playground server', () => {
     expect(pg!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });
 
-  test('serves the page with the three bundles in order, the stub first', async () => {
+  test('serves the page with the bundles in order, the stub first, the shared core before functions and pane', async () => {
     const r = await get(pg!.url, '/');
     expect(r.status).toBe(200);
     expect(r.type).toMatch(/^text\/html/);
     expect(r.body).toContain('预算表校核助手');
     expect(r.body).toMatch(/id="?root"?/);
-    const order = ['playground.js', 'functions.js', 'taskpane.js'].map((f) => r.body.indexOf(f));
+    const order = ['playground.js', 'core.js', 'functions.js', 'taskpane.js'].map((f) => r.body.indexOf(f));
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // Nothing may be loaded from elsewhere.
