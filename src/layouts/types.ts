@@ -100,8 +100,6 @@ export type RelationSpec =
     readonly total: RowSelector; readonly terms: readonly RowSelector[];
     /** What the relation is called in messages. */
     readonly what: Text;
-    /** Checked only when some term carries a value (sub-lines that are often left blank). */
-    readonly whenTermsFilled?: boolean;
     /** Only these amount columns (a 数量 column of 平方米 and 辆 adds up to nothing). */
     readonly columns?: readonly AmountRole[];
     /** `le`: the terms only bound the total (其中 lines). */

@@ -49,7 +49,6 @@ function rowsInstances(t: Table, spec: RowsSpec): Instance[] {
     if (!total) continue;
     const terms = cellsOf(termRows, c);
     if (terms.length === 0) continue;
-    if (spec.whenTermsFilled && terms.every((x) => x.parse.kind === 'blank')) continue;
     out.push({
       relation: `${t.kind}.${spec.id}`, subject: subjectOf(totalRow, spec.side), column: c.key as string, columnLabel: c.label,
       table: t, total, terms, what: spec.what, ...(spec.compare ? { compare: spec.compare } : {}),

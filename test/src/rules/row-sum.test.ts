@@ -79,3 +79,36 @@ describe('row-sum: "三公" lines (rows form)', () => {
     expect(only(run(book(['三公', g])), 'row-sum').map((f) => [f.relation, f.cells[0]])).toEqual([['three-public.total', `C${at('合计') + 1}`]]);
   });
 });
+
+describe('row-sum: budget lines under a carry-over (财政拨款收支总表)', () => {
+  // The 张家口 2025 table with 10.00 of 年初财政拨款结转和结余 carried in, its 收入总计 raised to match.
+  function carried(): { g: string[][]; carry: number } {
+    const g = fixtureGrid('004', 'fiscal-summary');
+    const carry = find(g, '年初财政拨款结转和结余');
+    g[carry][2] = '10.00';
+    g[find(g, '收入总计')][2] = '880.37';
+    return { g, carry };
+  }
+  const parts = (g: string[][]) => run(book(['财政拨款收支总表', g])).filter((f) => f.relation === 'fiscal-summary.income-parts');
+
+  test('the lines under it left blank, as many tables print them: not checked, no finding', () => {
+    expect(parts(carried().g)).toEqual([]);
+  });
+
+  test('filled in, they must add up to it: 6.00 + 3.00 under 10.00 is an error citing the carry-over and its lines', () => {
+    const { g, carry } = carried();
+    g[carry + 1][2] = '6.00';
+    g[carry + 2][2] = '3.00';
+    expect(parts(g).map((f) => [f.severity, f.cells, f.reported, f.computed])).toEqual([
+      ['error', [`C${carry + 1}`, `C${carry + 2}`, `C${carry + 3}`], '10.00', '9.00'],
+    ]);
+  });
+
+  test('one line filled is enough to check them: 6.00 alone under 10.00 is an error; 10.00 holds', () => {
+    const { g, carry } = carried();
+    g[carry + 1][2] = '6.00';
+    expect(parts(g).map((f) => [f.severity, f.reported, f.computed])).toEqual([['error', '10.00', '6.00']]);
+    g[carry + 1][2] = '10.00';
+    expect(parts(g)).toEqual([]);
+  });
+});
