@@ -64,6 +64,10 @@ function wireRibbon(): void {
 async function start(): Promise<void> {
   await domReady();
   document.documentElement.dataset.theme = stub.options.theme;
+  // ?paneWidth=320: the width of Excel's task pane by default (the playground's is 340 px).
+  const paneWidth = Number(new URLSearchParams(location.search).get('paneWidth'));
+  const paneElement = document.getElementById('pane');
+  if (paneElement && paneWidth >= 200 && paneWidth <= 1000) paneElement.style.width = `${paneWidth}px`;
   wireRibbon();
   const sheetArea = document.getElementById('sheet')!;
   let excel: FakeExcel;

@@ -105,6 +105,8 @@ export class PaneController {
   private follow(): void {
     const result = getState().result;
     if (result === this.followed) return;
+    // A message belongs to its moment: "已恢复 35 个单元格的原格式" is wrong once a new run (from the ribbon too) marked them again.
+    if (this.followed !== undefined && this.pane.toast) this.pane = { ...this.pane, toast: undefined };
     this.followed = result;
     const load = this.host.loadLocator;
     if (!result || !load || !needsLocating(result)) {

@@ -1,5 +1,6 @@
 import { findingPlace, findingRow, COLUMN_TITLES, firstCell, type ReportColumn } from '../../src/export';
 import type { Finding, Lang, Text } from '../../src/findings';
+import { compareFindings } from '../../src/present';
 import { columnLetters } from '../../src/snapshot';
 import type { ExcelContext } from '../office/port';
 import { qualified } from './address';
@@ -31,7 +32,9 @@ function candidate(n: number): string {
  * Every cell is formatted as text (`@`) before it is written: amounts keep their printed form, and no
  * message or name is ever read as a formula, without a visible quote in the cell as a prefix would leave.
  */
-export async function writeReportSheet(ctx: ExcelContext, findings: readonly Finding[], lang: Lang, explanations?: ReadonlyMap<string, string>): Promise<{ sheet: string; rows: number }> {
+export async function writeReportSheet(ctx: ExcelContext, given: readonly Finding[], lang: Lang, explanations?: ReadonlyMap<string, string>): Promise<{ sheet: string; rows: number }> {
+  // By level (错误, 警告, 尾差, 提示), then table, then cell: the order the pane lists them in.
+  const findings = [...given].sort(compareFindings);
   const sheets = ctx.workbook.worksheets;
   sheets.load('items/name');
   await ctx.sync();

@@ -10,8 +10,12 @@ import { SubjectsView } from './SubjectsView';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', boxSizing: 'border-box', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
-  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', paddingTop: '10px', paddingBottom: '4px', paddingLeft: '12px', paddingRight: '8px' },
-  body: { flexGrow: 1, paddingLeft: '12px', paddingRight: '12px', paddingBottom: '16px' },
+  // Office shows the add-in's name above the pane: the title is for screen readers, the tabs come first, and they
+  // wrap onto a second line rather than scroll sideways in a narrow pane.
+  header: { display: 'flex', alignItems: 'flex-start', justifyContent: 'space-between', gap: '2px', paddingTop: '4px', paddingRight: '4px', minWidth: 0 },
+  title: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clipPath: 'inset(50%)', whiteSpace: 'nowrap' },
+  tabs: { flexWrap: 'wrap', minWidth: 0, flexShrink: 1 },
+  body: { flexGrow: 1, paddingLeft: '10px', paddingRight: '10px', paddingBottom: '16px', minWidth: 0 },
 });
 
 type TabId = 'findings' | 'narrative' | 'subjects' | 'catalog';
@@ -33,25 +37,26 @@ export function App({ controller }: { controller: PaneController }) {
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang={pane.lang === 'zh' ? 'zh-CN' : 'en-US'}>
       <div className={styles.root}>
         <header className={styles.header}>
-          <Text as="h1" weight="semibold" size={400}>{t.appTitle}</Text>
+          <Text as="h1" className={styles.title}>{t.appTitle}</Text>
+          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
+            <Tab value="findings">{t.tabFindings}</Tab>
+            <Tab value="narrative">{t.tabNarrative}</Tab>
+            <Tab value="subjects">{t.tabSubjects}</Tab>
+            <Tab value="catalog">{t.tabCatalog}</Tab>
+          </TabList>
           <ToggleButton
             size="small"
             appearance="subtle"
             icon={<LocalLanguageRegular />}
             checked={pane.lang === 'en'}
             title={t.languageLabel}
+            style={{ flexShrink: 0 }}
             lang={pane.lang === 'zh' ? 'en' : 'zh-CN'}
             onClick={() => controller.setLang(pane.lang === 'zh' ? 'en' : 'zh')}
           >
             {t.language}
           </ToggleButton>
         </header>
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small" style={{ paddingLeft: 4 }}>
-          <Tab value="findings">{t.tabFindings}</Tab>
-          <Tab value="narrative">{t.tabNarrative}</Tab>
-          <Tab value="subjects">{t.tabSubjects}</Tab>
-          <Tab value="catalog">{t.tabCatalog}</Tab>
-        </TabList>
         <main className={styles.body}>
           {pane.toast && (
             <MessageBar intent={pane.toast.intent} role="status" style={{ marginTop: 8 }}>

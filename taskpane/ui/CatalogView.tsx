@@ -6,18 +6,21 @@ import { STRINGS } from './strings';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '10px', marginTop: '10px' },
-  row: { display: 'flex', gap: '8px' },
+  row: { display: 'flex', gap: '8px', flexWrap: 'wrap', minWidth: 0 },
+  // Fluent's Input asks for 250 px by default: in a 320 px pane it must fit its field instead.
+  input: { minWidth: 0, width: '100%' },
   problems: { marginTop: '0', paddingLeft: '18px', maxHeight: '240px', overflowY: 'auto' },
 });
 
 /** The catalog in use, and importing the bureau's own catalog from a worksheet. */
 export function CatalogView({ controller }: { controller: PaneController }) {
   const styles = useStyles();
-  const { pane } = usePane(controller);
+  const { pane, validation } = usePane(controller);
   const t = STRINGS[pane.lang];
   const years = pane.catalog.catalog.years;
   const [label, setLabel] = useState(pane.lang === 'zh' ? '本地区科目目录' : 'Regional catalog');
-  const [year, setYear] = useState(String(years[years.length - 1]));
+  // The workbook's budget year once it has been checked; else the latest edition.
+  const [year, setYear] = useState(String(validation.result?.year ?? years[years.length - 1]));
   const yearOk = /^(19|20)\d\d$/.test(year.trim());
   const problems = pane.importProblems ?? [];
   return (
@@ -27,11 +30,11 @@ export function CatalogView({ controller }: { controller: PaneController }) {
       <Text as="h2" weight="semibold">{t.importTitle}</Text>
       <Text size={200}>{t.importHelp}</Text>
       <div className={styles.row}>
-        <Field label={t.importLabel} style={{ flexGrow: 1 }}>
-          <Input value={label} onChange={(_, d) => setLabel(d.value)} />
+        <Field label={t.importLabel} style={{ flexGrow: 1, flexBasis: '140px', minWidth: 0 }}>
+          <Input className={styles.input} value={label} onChange={(_, d) => setLabel(d.value)} />
         </Field>
         <Field label={t.importYear} validationState={yearOk ? 'none' : 'error'} style={{ width: 80 }}>
-          <Input value={year} inputMode="numeric" onChange={(_, d) => setYear(d.value)} />
+          <Input className={styles.input} value={year} inputMode="numeric" onChange={(_, d) => setYear(d.value)} />
         </Field>
       </div>
       <div className={styles.row}>

@@ -1,6 +1,6 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowUndoRegular, CheckmarkRegular, ChevronDownRegular, ChevronRightRegular } from '@fluentui/react-icons';
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { Lang } from '../../src/findings';
 import type { Cause } from '../../src/locate/locate';
 import { causeText, groupDigits } from '../../src/locate/text';
@@ -19,21 +19,21 @@ function border(width: string, color: string, left = width) {
 }
 
 const useStyles = makeStyles({
-  group: { marginTop: '10px' },
-  groupTitle: { display: 'block', marginBottom: '4px', fontWeight: tokens.fontWeightSemibold },
+  group: { marginTop: '2px' },
+  groupTitle: { display: 'block', marginTop: '0', marginBottom: '2px', lineHeight: '16px', fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
   list: { listStyleType: 'none', paddingLeft: '0', marginTop: '0', marginBottom: '0', display: 'flex', flexDirection: 'column', gap: '6px' },
   nested: { listStyleType: 'none', paddingLeft: '8px', paddingRight: '6px', paddingBottom: '6px', marginTop: '0', marginBottom: '0', display: 'flex', flexDirection: 'column', gap: '6px' },
   item: { ...border('1px', tokens.colorNeutralStroke2, '4px'), borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 },
   row: {
     display: 'block', width: '100%', textAlign: 'left', cursor: 'pointer', backgroundColor: 'transparent', color: 'inherit', fontFamily: 'inherit', fontSize: tokens.fontSizeBase200,
-    borderTopWidth: '0', borderBottomWidth: '0', borderLeftWidth: '0', borderRightWidth: '0', paddingTop: '6px', paddingBottom: '4px', paddingLeft: '8px', paddingRight: '8px',
+    borderTopWidth: '0', borderBottomWidth: '0', borderLeftWidth: '0', borderRightWidth: '0', paddingTop: '3px', paddingBottom: '2px', paddingLeft: '6px', paddingRight: '6px',
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
     ':focus-visible': { outlineWidth: '2px', outlineStyle: 'solid', outlineColor: tokens.colorStrokeFocus2 },
   },
   head: { display: 'flex', gap: '6px', alignItems: 'center', flexWrap: 'wrap' },
   cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2 },
-  message: { display: 'block', marginTop: '2px', lineHeight: tokens.lineHeightBase300, fontWeight: tokens.fontWeightSemibold },
-  actions: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: '4px', paddingLeft: '4px', paddingRight: '4px', paddingBottom: '4px' },
+  message: { display: 'block', marginTop: '1px', lineHeight: tokens.lineHeightBase200, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: '4px', paddingLeft: '2px', paddingRight: '4px', paddingBottom: '3px' },
   chip: { display: 'inline-block', paddingLeft: '6px', paddingRight: '6px', borderRadius: tokens.borderRadiusSmall, fontSize: tokens.fontSizeBase100, fontWeight: tokens.fontWeightSemibold, lineHeight: '18px', color: '#1a1a1a', ...border('1px', 'rgba(0,0,0,0.25)') },
   outline: { backgroundColor: 'transparent', color: tokens.colorNeutralForeground2, ...border('1px', tokens.colorNeutralStroke1) },
   status: { display: 'block', color: tokens.colorNeutralForeground2 },
@@ -52,16 +52,18 @@ interface CausesProps {
   readonly stale: (c: Cause) => boolean;
   /** The findings a cause resolves, as the pane lists findings (clickable, explainable). */
   readonly findings: (c: Cause) => ReactNode;
+  /** The finding 上一条 / 下一条 are at: the cause that resolves it unfolds. */
+  readonly current?: number;
 }
 
 /** The located causes, first in the pane: each with its sentence, 采用建议值, and the findings it resolves folded under it. */
-export function CausesView({ controller, causes, t, lang, busy, stale, findings }: CausesProps) {
+export function CausesView({ controller, causes, t, lang, busy, stale, findings, current }: CausesProps) {
   const styles = useStyles();
   return (
     <section className={styles.group} aria-label={t.causesTitle} data-testid="causes">
-      <Text as="h2" size={300} className={styles.groupTitle}>{t.causesTitle} · {causes.length}</Text>
+      <Text as="h2" className={styles.groupTitle}>{t.causesTitle} · {causes.length}</Text>
       <ul className={styles.list}>
-        {causes.map((c) => <CauseItem key={c.id} cause={c} controller={controller} t={t} lang={lang} busy={busy} stale={stale(c)} findings={findings} />)}
+        {causes.map((c) => <CauseItem key={c.id} cause={c} controller={controller} t={t} lang={lang} busy={busy} stale={stale(c)} findings={findings} current={current} />)}
       </ul>
     </section>
   );
@@ -75,11 +77,14 @@ interface ItemProps {
   readonly busy: boolean;
   readonly stale: boolean;
   readonly findings: (c: Cause) => ReactNode;
+  readonly current?: number;
 }
 
-function CauseItem({ cause: c, controller, t, lang, busy, stale, findings }: ItemProps) {
+function CauseItem({ cause: c, controller, t, lang, busy, stale, findings, current }: ItemProps) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
+  const holdsCurrent = current !== undefined && c.findings.includes(current);
+  useEffect(() => { if (holdsCurrent) setOpen(true); }, [holdsCurrent]);
   const id = useId();
   const where = `${c.sheet}!${c.cell}`;
   const text = causeText(c)[lang];

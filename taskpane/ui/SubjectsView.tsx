@@ -8,11 +8,17 @@ import { STRINGS } from './strings';
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '8px', marginTop: '10px' },
   list: { listStyleType: 'none', paddingLeft: '0', marginTop: '0', display: 'flex', flexDirection: 'column', gap: '4px' },
-  item: { display: 'flex', alignItems: 'center', gap: '6px', paddingTop: '4px', paddingBottom: '4px', borderBottomWidth: '1px', borderBottomStyle: 'solid', borderBottomColor: tokens.colorNeutralStroke2 },
-  text: { flexGrow: 1, minWidth: 0 },
+  // Code and name beside the two buttons, the kind, level and parent on a line of their own below, the pane's whole
+  // width: in a 320 px pane the parent's name ("20101 人大事务") is not cut in the middle.
+  item: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) auto auto', alignItems: 'center', columnGap: '4px', paddingTop: '4px', paddingBottom: '4px', borderBottomWidth: '1px', borderBottomStyle: 'solid', borderBottomColor: tokens.colorNeutralStroke2 },
+  text: { minWidth: 0 },
   code: { fontFamily: tokens.fontFamilyMonospace, marginRight: '6px' },
-  meta: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
+  // A button label never breaks inside a word (插入编/码).
+  insert: { whiteSpace: 'nowrap', flexShrink: 0, minWidth: 0 },
+  meta: { display: 'block', gridColumnStart: '1', gridColumnEnd: '-1', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
 });
+
+const SHOWN = 30;
 
 /** Subject search by code, name or pinyin initials, with insertion into the selected cell. */
 export function SubjectsView({ controller }: { controller: PaneController }) {
@@ -20,11 +26,14 @@ export function SubjectsView({ controller }: { controller: PaneController }) {
   const { pane } = usePane(controller);
   const t = STRINGS[pane.lang];
   const [query, setQuery] = useState('');
-  const hits = useMemo(() => (query.trim() === '' ? [] : pane.catalog.catalog.search(query, { limit: 30 })), [query, pane.catalog]);
+  // A common name (行政运行) matches scores of subjects: the first 30 are listed, and how many more there are said.
+  const all = useMemo(() => (query.trim() === '' ? [] : pane.catalog.catalog.search(query, { limit: 1000 })), [query, pane.catalog]);
+  const hits = all.slice(0, SHOWN);
+  const parentName = (code: string) => pane.catalog.catalog.name(code, { kind: undefined }) ?? '';
   const kindName = pane.lang === 'zh' ? KIND_NAMES_ZH : KIND_NAMES_EN;
   return (
     <div className={styles.stack}>
-      <SearchBox aria-label={t.subjectSearch} placeholder={t.subjectSearch} value={query} onChange={(_, d) => setQuery(d.value)} />
+      <SearchBox style={{ minWidth: 0, maxWidth: '100%' }} aria-label={t.subjectSearch} placeholder={t.subjectSearch} value={query} onChange={(_, d) => setQuery(d.value)} />
       <Text size={200}>{t.subjectHint}</Text>
       {query.trim() !== '' && hits.length === 0 && <Text>{t.noSubjects}</Text>}
       <ul className={styles.list} aria-label={t.tabSubjects}>
@@ -33,13 +42,14 @@ export function SubjectsView({ controller }: { controller: PaneController }) {
             <span className={styles.text}>
               <span className={styles.code}>{s.code}</span>
               <span>{s.name}</span>
-              <span className={styles.meta}>{kindName[s.kind]} · {t.level[s.level]}{s.parent ? ` · ${s.parent}` : ''}</span>
             </span>
-            <Button size="small" onClick={() => void controller.insert(s.code)} aria-label={`${t.insertCode} ${s.code}`}>{t.insertCode}</Button>
-            <Button size="small" appearance="subtle" onClick={() => void controller.insert(s.name)} aria-label={`${t.insertName} ${s.name}`}>{t.insertName}</Button>
+            <Button size="small" className={styles.insert} onClick={() => void controller.insert(s.code)} aria-label={`${t.insertCode} ${s.code}`}>{t.insertCode}</Button>
+            <Button size="small" appearance="subtle" className={styles.insert} onClick={() => void controller.insert(s.name)} aria-label={`${t.insertName} ${s.name}`}>{t.insertName}</Button>
+            <span className={styles.meta}>{kindName[s.kind]} · {t.level[s.level]}{s.parent ? ` · ${s.parent} ${parentName(s.parent)}` : ''}</span>
           </li>
         ))}
       </ul>
+      {all.length > hits.length && <Text size={200} data-testid="more-subjects">{t.moreSubjects(all.length - hits.length)}</Text>}
     </div>
   );
 }

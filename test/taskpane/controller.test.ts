@@ -61,6 +61,17 @@ describe('pane controller through the in-memory Excel', () => {
     expect(c.state.toast?.text.zh).toBe('已取消校验，未做任何标记。');
   });
 
+  test('a message does not outlive its moment: 已恢复…原格式 goes when the cells are marked again', async () => {
+    const excel = new FakeExcel(sample);
+    const c = new PaneController(fakeHost(excel));
+    await c.validate();
+    await c.clearMarks();
+    expect(c.state.toast?.text.zh).toMatch(/^已恢复 \d+ 个单元格的原格式。$/);
+    await c.validate();
+    expect(getState().saved.length).toBeGreaterThan(0);
+    expect(c.state.toast).toBeUndefined();
+  });
+
   test('export: CSV with every finding and no cell that could run as a formula; HTML; a 校验报告 sheet with links', async () => {
     const excel = new FakeExcel(sample);
     const host = fakeHost(excel);

@@ -74,8 +74,9 @@ describe('causes first, on the 司法局 document', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     const folded = within(first).getAllByTestId('finding');
     expect(folded.map((f) => f.getAttribute('data-grade'))).toEqual(['error', 'error']);
-    expect(folded[0].textContent).toContain('款 20406 项目支出 64840547.00 ≠ 明细 129681094.00');
-    expect(folded[1].textContent).toContain('项 2040601 合计（基本支出 + 项目支出）');
+    expect(folded[0].textContent).toContain('款 20406 司法');
+    expect(within(folded[0]).getByTestId('equation').textContent).toBe('项目支出 64,840,547.00 ≠ 2040601 + 2040604 + 2040605 + 2040607 + 2040613 + 2040699 = 129,681,094.00（差额 -64,840,547.00 元）');
+    expect(folded[1].textContent).toContain('项 2040601 行政运行：合计 14,348,853.34 ≠ 基本支出 + 项目支出 = 79,189,400.34');
     await act(async () => { fireEvent.click(within(folded[0]).getAllByRole('button')[0]); });
     expect(excel.activeSheet).toBe('支出总表');
     expect(excel.selection.boxes[0]).toMatchObject({ row: 6, col: 6 });

@@ -47,17 +47,22 @@ describe('task pane on the sample workbook', () => {
     // The three 尾差, then three notes on the 项目绩效目标表 (a plan without 12 月底, values without a comparator).
     expect(items.map((i) => i.getAttribute('data-grade'))).toEqual(['rounding', 'rounding', 'rounding', 'info', 'info', 'info']);
     expect(screen.getByTestId('count-rounding').textContent).toContain('3');
-    // One finding per table: 款 20805 fails the same way in every column that prints it.
-    expect(screen.getByTestId('by-table').textContent).toBe('收入总表 1 · 支出总表 1 · 一般公共预算财政拨款支出表 1 · 项目绩效目标表 3');
+    // One line says where the workbook stands: no error, three 尾差 to explain, three notes.
+    expect(screen.getByTestId('verdict').textContent).toBe('没有错误；3 处尾差可说明；3 条提示');
     // The sample is a 2025 budget: its codes were judged by the 2025 catalog, and the summary says so.
-    expect(screen.getByTestId('summary').textContent).toContain('科目目录 2025 年版');
-    const income = screen.getByRole('region', { name: '收入总表' });
-    expect(within(income).getAllByTestId('finding')).toHaveLength(1);
-    const first = within(income).getAllByTestId('finding')[0];
-    expect(first.textContent).toContain('20805');
-    expect(first.textContent).toContain('填报 536.45');
-    expect(first.textContent).toContain('计算 536.44');
-    expect(first.textContent).toContain('差额 0.01');
+    expect(screen.getByTestId('meta').textContent).toContain('科目目录 2025 年版');
+    // Grouped by level, ordered by table within it: one finding per table, as 款 20805 fails the same way in every
+    // column that prints it.
+    const rounding = screen.getByRole('region', { name: '尾差（可说明）' });
+    expect(within(rounding).getAllByTestId('finding').map((f) => f.querySelector('button[data-row]')?.getAttribute('title'))).toEqual([
+      '定位到 收入总表!D13', '定位到 支出总表!D13', '定位到 一般公共预算支出表!D13',
+    ]);
+    expect(within(screen.getByRole('region', { name: '提示' })).getAllByTestId('finding')).toHaveLength(3);
+    const first = within(rounding).getAllByTestId('finding')[0];
+    // As a 审核公式 result: the subject with its printed name, the relation with the terms' codes, the unit.
+    expect(first.textContent).toContain('表内');
+    expect(first.textContent).toContain('款 20805 行政事业单位养老支出');
+    expect(within(first).getByTestId('equation').textContent).toBe('合计、本年收入小计、财政拨款收入 536.45 ≠ 2080501 + 2080502 + 2080505 + 2080506 = 536.44（差额 0.01 万元）');
     expect(first.textContent).toContain('尾差');
   });
 
@@ -141,7 +146,7 @@ describe('task pane on the sample workbook', () => {
     const doc = new MemoryDocument();
     const { excel } = setup(sample, { doc });
     await validate();
-    const income = () => within(screen.getByRole('region', { name: '收入总表' })).getAllByTestId('finding');
+    const income = () => screen.getAllByTestId('finding').filter((f) => f.querySelector('button[data-row]')?.getAttribute('title')?.includes('收入总表!'));
     const [item] = income();
     fireEvent.click(within(item).getByRole('button', { name: /^说明/ }));
     fireEvent.change(within(item).getByRole('textbox'), { target: { value: '四舍五入尾差' } });
@@ -168,14 +173,13 @@ describe('task pane on other workbooks', () => {
     await act(async () => { fireEvent.click(screen.getByRole('button', { name: '校验工作簿' })); });
     const ok = await screen.findByTestId('balanced');
     expect(ok.textContent).toContain('工作簿已平衡');
-    expect(ok.textContent).toMatch(/已识别 9 张表，核对 \d+ 项关系/);
+    expect(ok.textContent).toMatch(/已识别 9 张表，核对 \d+ 项勾稽关系/);
   });
 
   test('a workbook without its 收支总表: the warning is listed under 其他 with no place, and clicking it changes nothing', async () => {
     const { excel } = setup({ sheets: sample.sheets.filter((s) => s.name !== '收支总表') });
     await validate();
-    expect(screen.getByTestId('by-table').textContent).toBe('其他 1 · 收入总表 1 · 支出总表 1 · 一般公共预算财政拨款支出表 1 · 项目绩效目标表 3');
-    const [item] = within(screen.getByRole('region', { name: '其他' })).getAllByTestId('finding');
+    const [item] = within(screen.getByRole('region', { name: '警告（可说明）' })).getAllByTestId('finding');
     const go = within(item).getAllByRole('button')[0];
     expect(go.textContent).toBe('警告工作簿中没有找到收支总表（部门预算公开表应有九张）');
     expect(go.getAttribute('title')).toBeNull();
