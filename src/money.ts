@@ -22,8 +22,8 @@ export const ZERO = new Decimal(0);
 /** Most amount cells are blank: one shared answer spares an allocation per cell. */
 const BLANK: AmountParse = Object.freeze({ kind: 'blank' as const });
 
-/** Strings a finance user writes for "nothing here". */
-const BLANK_MARKS = new Set(['', '-', '--', '—', '——', '－', '/', '\\']);
+/** Strings a finance user writes for "nothing here" (full-width forms such as －, ／ are folded to these first). */
+const BLANK_MARKS = new Set(['', '-', '--', '—', '——', '/', '\\']);
 const NUMERIC_TEXT = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
 /** Decimals shown by an Excel number format such as `0.00`, `#,##0.00_ ` or `0.00;[Red]-0.00`. */

@@ -21,6 +21,13 @@ describe('parseAmount: a cell without a value is read from its printed text (gri
     expect(parseAmount(null, ' 见说明 ')).toEqual({ kind: 'invalid', text: '见说明' });
   });
 
+  test('full-width marks (－, －－, ／, ＼) fold to the same blanks, as a value or as printed text', () => {
+    for (const t of ['－', '－－', '／', '＼']) {
+      expect(parseAmount(t, t)).toEqual({ kind: 'blank' });
+      expect(parseAmount(null, t)).toEqual({ kind: 'blank' });
+    }
+  });
+
   test('a backslash typed as the value is blank too', () => {
     expect(parseAmount('\\', '\\')).toEqual({ kind: 'blank' });
   });
