@@ -50,10 +50,10 @@ export const locator: { load: () => Promise<Locate> } = { load: loadLocator };
  * @param range 表格区域，含表头（科目编码、科目名称、合计、基本支出…） / The table range including its header rows.
  * @param [options] 选项：detail（明细，溢出为表格，末列标出疑似错格及其应有值）、strict（严格，差额一律为错误）或 auto（按尾差规则，默认） / Options: detail (spill a table whose last column marks the likely wrong cells and their values), strict (every difference is an error) or auto (the rounding rule, default).
  * @param invocation Invocation parameters.
- * @returns ✓ 平衡，或 ✗ 不平之处及其单元格；detail 时为明细表 / ✓ balanced, or ✗ with what does not add up and where; a table with detail.
+ * @returns ✓ 平衡（只有尾差时也是 ✓，并列出尾差），或 ✗ 不平之处及其单元格；detail 时为明细表，金额为数值 / ✓ balanced (✓ too when only rounding differs, the differences listed), or ✗ with what does not add up and where; with detail a table, amounts as numbers.
  */
 // `unknown[][]` is what the metadata generator reads as a range of any cells.
-export async function checkTotals(range: unknown[][], options: unknown, invocation: CustomFunctions.Invocation): Promise<string[][]> {
+export async function checkTotals(range: unknown[][], options: unknown, invocation: CustomFunctions.Invocation): Promise<unknown[][]> {
   const opts = parseRangeOptions(typeof options === 'string' ? options : '');
   if ('error' in opts) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, opts.error);
   const values = range.map((row) => row.map(cellValue));

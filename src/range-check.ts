@@ -25,15 +25,18 @@ export interface RangeResult {
   readonly relations: number;
   readonly findings: readonly Finding[];
   readonly errors: number;
-  /** One line for a worksheet cell: ✓ 平衡（已核对 N 项关系） or ✗ N 处不平：… (N findings, each at its first total). */
+  /**
+   * One line for a worksheet cell: ✓ 平衡（已核对 N 项勾稽关系）, ✓ with the 尾差 listed when only rounding differs
+   * (no error), or ✗ N 处不平：… (N findings, each at its first total).
+   */
   readonly summary: string;
   /**
-   * With `detail`: a header row, then one row per failing column (row, code, column, reported, computed,
-   * difference, grade, likely wrong cell): a relation failing in several columns is one finding but a row for
+   * With `detail`: a header row, then one row per failing column (row, code, column, 填报数, 计算数, 差额, grade,
+   * likely wrong cell), the row number and the amounts as numbers: a relation failing in several columns is one finding but a row for
    * each of its `parts`. The last column names the cells whose change would resolve the row's failure, with the
    * value each should have (only with `locate`); it is empty for 尾差, which are no errors to locate.
    */
-  readonly table: string[][];
+  readonly table: (string | number)[][];
   /** Some relation fails beyond rounding: there is something for `locate` to find. */
   readonly failed: boolean;
 }
@@ -105,12 +108,15 @@ export function checkRange(values: ReadonlyArray<ReadonlyArray<CellValue>>, opti
   if (result.tables.length === 0) {
     summary = lang === 'zh' ? '✗ 未识别到表格：区域应包含表头（科目编码、科目名称、合计…）' : '✗ no table recognised: the range must include the header (code, name, total…)';
   } else if (problems.length === 0) {
-    summary = (lang === 'zh' ? `✓ 平衡（已核对 ${result.relations} 项关系）` : `✓ balanced (${result.relations} relations checked)`) + noted;
+    summary = (lang === 'zh' ? `✓ 平衡（已核对 ${result.relations} 项勾稽关系）` : `✓ balanced (${result.relations} relations checked)`) + noted;
+  } else if (problems.every((f) => f.rounding)) {
+    // Only rounding differences: no error, so no ✗ — they are listed to be explained.
+    summary = (lang === 'zh' ? `✓ 没有错误；${problems.length} 处尾差（可说明）：${listed(problems)}` : `✓ no errors; ${problems.length} rounding difference${problems.length === 1 ? '' : 's'} (can be explained): ${listed(problems)}`) + noted;
   } else {
     summary = (lang === 'zh' ? `✗ ${problems.length} 处不平：${listed(problems)}` : `✗ ${problems.length} not balanced: ${listed(problems)}`) + noted;
   }
   const grades = lang === 'zh' ? { error: '错误', warning: '警告', info: '提示', rounding: '尾差' } : { error: 'error', warning: 'warning', info: 'info', rounding: 'rounding' };
-  const header = lang === 'zh' ? ['行', '科目', '列', '报告数', '计算数', '差额', '级别', '疑似错格'] : ['row', 'subject', 'column', 'reported', 'computed', 'difference', 'grade', 'likely wrong cell'];
+  const header = lang === 'zh' ? ['行', '科目', '列', '填报数', '计算数', '差额', '级别', '疑似错格'] : ['row', 'subject', 'column', 'reported', 'computed', 'difference', 'grade', 'likely wrong cell'];
   const suspects = (index: number): string => {
     const keys = relationsOf(index);
     if (options.locate === undefined || !keys.some((k) => failing.has(k))) return '';
@@ -142,10 +148,15 @@ export function checkRange(values: ReadonlyArray<ReadonlyArray<CellValue>>, opti
         : [{ cell: f.cells[0], reported: f.reported ?? '', computed: f.computed ?? '' }]);
     return parts.map((p) => {
       const at = place(p.cell);
-      return [at.row, at.subject, at.column, p.reported, p.computed, f.difference ?? '', f.rounding ? grades.rounding : grades[f.severity], likely];
+      return [Number(at.row), at.subject, at.column, amount(p.reported), amount(p.computed), amount(f.difference ?? ''), f.rounding ? grades.rounding : grades[f.severity], likely];
     });
   })];
   return { relations: result.relations, findings: result.findings, errors, summary, table, failed: failing.size > 0 };
+}
+
+/** An amount spilled as a number (Excel sums and formats it), a blank as a blank. */
+function amount(text: string): number | string {
+  return text === '' || !Number.isFinite(Number(text)) ? text : Number(text);
 }
 
 /** A relation failing beyond rounding; information-only relations (carry-overs) are no constraint. */

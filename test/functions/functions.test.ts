@@ -21,7 +21,9 @@ describe('BUDGET.CHECKTOTALS', () => {
     // The range starts at the header row, A5 on the sheet.
     const out = (await checkTotals(rangeOf(null), null, invocation('支出总表!A5:I27')))[0][0];
     // 合计 and 基本支出 fail alike (536.45 vs 536.44): one finding naming both columns, at the first one's total.
-    expect(out).toBe('✗ 1 处不平：D13 款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）');
+    expect(out).toBe('✓ 没有错误；1 处尾差（可说明）：D13 款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）');
+    // Only a 尾差 is no error (✓); strict makes it one (✗).
+    expect((await checkTotals(rangeOf(null), 'strict', invocation('支出总表!A5:I27')))[0][0]).toMatch(/^✗ 1 处不平：D13 款 20805 /);
   });
 
   test('detail spills a row per column of the 20805 finding, and a row per number stored as text', async () => {
@@ -32,14 +34,14 @@ describe('BUDGET.CHECKTOTALS', () => {
     const detail = await checkTotals(range, 'detail', invocation('支出总表!A5:I27'));
     // 尾差 and notes are no errors to locate: the last column (疑似错格) stays empty.
     expect(detail).toEqual([
-      ['行', '科目', '列', '报告数', '计算数', '差额', '级别', '疑似错格'],
-      ['13', '20805', '合计', '536.45', '536.44', '0.01', '尾差', ''],
-      ['13', '20805', '基本支出', '536.45', '536.44', '0.01', '尾差', ''],
+      ['行', '科目', '列', '填报数', '计算数', '差额', '级别', '疑似错格'],
+      [13, '20805', '合计', 536.45, 536.44, 0.01, '尾差', ''],
+      [13, '20805', '基本支出', 536.45, 536.44, 0.01, '尾差', ''],
       // One value-hygiene finding for both cells (text numbers still count in the sums), a row for each.
-      ['14', '2080501', '合计', '269.32', '', '', '警告', ''],
-      ['14', '2080501', '基本支出', '269.32', '', '', '警告', ''],
+      [14, '2080501', '合计', 269.32, '', '', '警告', ''],
+      [14, '2080501', '基本支出', 269.32, '', '', '警告', ''],
     ]);
-    expect((await checkTotals(range, null, invocation('支出总表!A5:I27')))[0][0]).toBe('✗ 1 处不平：D13 款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）；另有 1 处须注意：D14 支出总表有 2 个数字以文本存储（D14、E14，如"269.32"），求和公式会漏算它们');
+    expect((await checkTotals(range, null, invocation('支出总表!A5:I27')))[0][0]).toBe('✓ 没有错误；1 处尾差（可说明）：D13 款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）；另有 1 处须注意：D14 支出总表有 2 个数字以文本存储（D14、E14，如"269.32"），求和公式会漏算它们');
   });
 
   test('empty cells as 0 (desktop) and as null (web) give the same answer', async () => {
@@ -52,11 +54,11 @@ describe('BUDGET.CHECKTOTALS', () => {
     range[r][3] = 0.27;
     const detail = await checkTotals(range, 'detail', invocation('支出总表!A5:I27'));
     expect(detail).toEqual([
-      ['行', '科目', '列', '报告数', '计算数', '差额', '级别', '疑似错格'],
-      ['13', '20805', '合计', '536.45', '536.44', '0.01', '尾差', ''],
-      ['13', '20805', '基本支出', '536.45', '536.44', '0.01', '尾差', ''],
-      ['18', '20827', '合计', '4.11', '3.66', '0.45', '错误', 'D19 应为 0.72'],
-      ['19', '2082701', '合计', '0.27', '0.72', '-0.45', '错误', 'D19 应为 0.72'],
+      ['行', '科目', '列', '填报数', '计算数', '差额', '级别', '疑似错格'],
+      [13, '20805', '合计', 536.45, 536.44, 0.01, '尾差', ''],
+      [13, '20805', '基本支出', 536.45, 536.44, 0.01, '尾差', ''],
+      [18, '20827', '合计', 4.11, 3.66, 0.45, '错误', 'D19 应为 0.72'],
+      [19, '2082701', '合计', 0.27, 0.72, -0.45, '错误', 'D19 应为 0.72'],
     ]);
   });
 
@@ -84,7 +86,7 @@ describe('BUDGET.CHECKTOTALS', () => {
     range[rTotal][3] = 870.36;
     range[rTotal][4] = 694.06;
     // 6 amount columns × (9 parents with children + the 合计 row) + 20 row cross-foots.
-    expect((await checkTotals(range, null, invocation()))[0][0]).toBe('✓ 平衡（已核对 80 项关系）');
+    expect((await checkTotals(range, null, invocation()))[0][0]).toBe('✓ 平衡（已核对 80 项勾稽关系）');
   });
 
   test('a range without a header says so instead of guessing', async () => {

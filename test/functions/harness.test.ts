@@ -41,7 +41,7 @@ describe('the built custom functions bundle (dist/addin-test/functions.js) in a 
     expect(r.error).toBeUndefined();
     const value = r.value as string[][];
     expect(value).toHaveLength(1);
-    expect(value[0][0]).toBe('✗ 1 处不平：D13 款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）');
+    expect(value[0][0]).toBe('✓ 没有错误；1 处尾差（可说明）：D13 款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）');
   });
 
   test('CHECKTOTALS detail on a table with an error loads the solver chunk and highs.wasm from the add-in, and marks the likely wrong cell', async () => {
@@ -51,11 +51,11 @@ describe('the built custom functions bundle (dist/addin-test/functions.js) in a 
     range[range.findIndex((row) => String(row[1]) === '2082701')][3] = 0.27;
     const detail = await callFunctionAsync('CHECKTOTALS', range, 'detail', at('支出总表!A5:I27'));
     expect(detail.value).toEqual([
-      ['行', '科目', '列', '报告数', '计算数', '差额', '级别', '疑似错格'],
-      ['13', '20805', '合计', '536.45', '536.44', '0.01', '尾差', ''],
-      ['13', '20805', '基本支出', '536.45', '536.44', '0.01', '尾差', ''],
-      ['18', '20827', '合计', '4.11', '3.66', '0.45', '错误', 'D19 应为 0.72'],
-      ['19', '2082701', '合计', '0.27', '0.72', '-0.45', '错误', 'D19 应为 0.72'],
+      ['行', '科目', '列', '填报数', '计算数', '差额', '级别', '疑似错格'],
+      [13, '20805', '合计', 536.45, 536.44, 0.01, '尾差', ''],
+      [13, '20805', '基本支出', 536.45, 536.44, 0.01, '尾差', ''],
+      [18, '20827', '合计', 4.11, 3.66, 0.45, '错误', 'D19 应为 0.72'],
+      [19, '2082701', '合计', 0.27, 0.72, -0.45, '错误', 'D19 应为 0.72'],
     ]);
     // From the add-in's own base URL, nowhere else: the chunk, then the WebAssembly (compiled as it streams in).
     expect(requests).toEqual([`${TEST_BASE_URL}solver.js`, `${TEST_BASE_URL}highs.wasm`]);
@@ -69,9 +69,9 @@ describe('the built custom functions bundle (dist/addin-test/functions.js) in a 
   test('CHECKTOTALS with detail spills one row per difference; strict makes them errors; a bad option is #VALUE!', async () => {
     const detail = await callFunctionAsync('CHECKTOTALS', expenditureRange(null), 'detail', at('支出总表!A5:I27'));
     expect(detail.value).toEqual([
-      ['行', '科目', '列', '报告数', '计算数', '差额', '级别', '疑似错格'],
-      ['13', '20805', '合计', '536.45', '536.44', '0.01', '尾差', ''],
-      ['13', '20805', '基本支出', '536.45', '536.44', '0.01', '尾差', ''],
+      ['行', '科目', '列', '填报数', '计算数', '差额', '级别', '疑似错格'],
+      [13, '20805', '合计', 536.45, 536.44, 0.01, '尾差', ''],
+      [13, '20805', '基本支出', 536.45, 536.44, 0.01, '尾差', ''],
     ]);
     const strict = await callFunctionAsync('CHECKTOTALS', expenditureRange(null), '明细 严格', at('支出总表!A5:I27'));
     expect((strict.value as string[][]).slice(1).map((r) => r[6])).toEqual(['错误', '错误']);

@@ -82,7 +82,7 @@ test('strict: the 尾差 graded as errors are still not located; the real error 
   };
   const r = checkRange(values(), { origin: 'A5', sheet: '支出总表', locate, strict: true });
   expect(r.table.slice(1).map((row) => [row[0], row[6], row[7]])).toEqual([
-    ['13', '错误', ''], ['13', '错误', ''], ['18', '错误', 'D19 应为 0.72'], ['19', '错误', 'D19 应为 0.72'],
+    [13, '错误', ''], [13, '错误', ''], [18, '错误', 'D19 应为 0.72'], [19, '错误', 'D19 应为 0.72'],
   ]);
   // The locator is given the relations graded by the rounding rule: the two that fail beyond it.
   expect(given).toBe(2);
