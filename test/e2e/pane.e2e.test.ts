@@ -52,7 +52,8 @@ suite('task pane in a real browser (playground)', () => {
     await pane().getByTestId('finding').first().waitFor();
     await page.waitForFunction(() => document.querySelectorAll('#root [data-testid="finding"]').length === 6);
     const d13 = pane().getByTestId('finding').filter({ hasText: '收入总表!D13' });
-    await expect(d13.textContent()).resolves.toMatch(/尾差[\s\S]*款 20805 合计、本年收入小计、财政拨款收入 536\.45 ≠ 明细 536\.44/);
+    // As an 审核公式 result: the subject by name, the equation with its terms' codes, the difference in the table's unit.
+    await expect(d13.textContent()).resolves.toMatch(/尾差[\s\S]*款 20805 行政事业单位养老支出：合计、本年收入小计、财政拨款收入 536\.45 ≠ 2080501 \+ 2080502 \+ 2080505 \+ 2080506 = 536\.44（差额 0\.01 万元）/);
     expect(await pane().getByTestId('count-rounding').textContent()).toContain('3');
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'pane-findings.png') });

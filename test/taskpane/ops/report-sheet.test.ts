@@ -1,3 +1,4 @@
+import { compareFindings } from '../../../src/present';
 import { findingKey } from '../../../src/export';
 import { checkWorkbook } from '../../../src/engine';
 import type { Finding } from '../../../src/findings';
@@ -45,11 +46,15 @@ describe('the 校验报告 sheet', () => {
     const excel = new FakeExcel(book);
     const findings = checkWorkbook(book).findings;
     expect(await writeReportSheet(excel, findings, 'zh')).toEqual({ sheet: '校验报告', rows: 8 });
-    expect(row(excel, '校验报告', 3)).toEqual(['提示', '', '', '附表', '工作表"附表"中没有识别到部门预算公开表，未检查', '', '', '', '']);
-    expect(excel.cellAt('校验报告', 'D3')).toMatchObject({ link: "'附表'!A1", linkText: '附表' });
-    expect(row(excel, '校验报告', 4)).toEqual(['警告', '', '', '', '工作簿中没有找到收支总表（部门预算公开表应有九张）', '', '', '', '']);
-    expect(excel.cellAt('校验报告', 'D4')?.link).toBeUndefined();
-    expect(excel.cellAt('校验报告', 'D5')).toMatchObject({ link: "'收入总表'!D13", linkText: '收入总表!D13' });
+    // By level, then table, then cell: the warning about the workbook first, the note about a sheet among the notes.
+    const rows = Array.from({ length: 8 }, (_, i) => row(excel, '校验报告', i + 3));
+    expect(rows[0]).toEqual(['警告', '', '', '', '工作簿中没有找到收支总表（部门预算公开表应有九张）', '', '', '', '']);
+    expect(excel.cellAt('校验报告', 'D3')?.link).toBeUndefined();
+    const note = rows.findIndex((r) => r[3] === '附表');
+    expect(rows[note]).toEqual(['提示', '', '', '附表', '工作表"附表"中没有识别到部门预算公开表，未检查', '', '', '', '']);
+    expect(excel.cellAt('校验报告', `D${note + 3}`)).toMatchObject({ link: "'附表'!A1", linkText: '附表' });
+    expect(rows.slice(note).every((r) => r[0] === '提示')).toBe(true);
+    expect(excel.cellAt('校验报告', 'D4')).toMatchObject({ link: "'收入总表'!D13", linkText: '收入总表!D13' });
   });
 
   test('text that looks like a formula or a number stays text', async () => {
@@ -108,7 +113,12 @@ describe('the 校验报告 sheet', () => {
     await writeReportSheet(excel, findings, 'zh');
     expect(excel.syncs).toHaveLength(2 + 3);
     const last = findings.length + 2;
-    expect(excel.cellAt('校验报告', `D${last}`)?.link).toBe(`'支出总表'!${findings[findings.length - 1].cells[0]}`);
+    // One row per finding, each linked to its first cell (the missing tables have none), in the pane's order.
+    const sorted = [...findings].sort(compareFindings);
+    expect(excel.cellAt('校验报告', `D${last}`)?.link).toBe(`'支出总表'!${sorted[sorted.length - 1].cells[0]}`);
+    const links = Array.from({ length: findings.length }, (_, i) => excel.cellAt('校验报告', `D${i + 3}`)?.link);
+    expect(links).toEqual(sorted.map((f) => (f.cells.length > 0 ? `'支出总表'!${f.cells[0]}` : undefined)));
+    expect(links.filter((l) => l === undefined)).toHaveLength(8);
     expect(excel.cellAt('校验报告', `A${last + 1}`)).toBeUndefined();
   });
 });
