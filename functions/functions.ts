@@ -1,5 +1,6 @@
 import { checkRange, parseRangeOptions, type RangeOptions } from '../src/range-check';
-import { loadLocator, locateAll, type Locate } from '../taskpane/solver';
+import { loadLocator, loadSolver, locateAll, type Locate } from '../taskpane/solver';
+import type { RangeRound } from '../src/range-round';
 import { subjectCode, subjectLevel, subjectName, subjectParent, type FunctionResult } from '../src/catalog/functions';
 import type { CellValue } from '../src/snapshot';
 import { currentCatalog } from '../src/catalog/persist';
@@ -68,8 +69,41 @@ export async function checkTotals(range: unknown[][], options: unknown, invocati
   return checkRange(values, { ...settings, locate: locate && ((checked) => locateAll(locate(checked))) }).table;
 }
 
+/**
+ * Where ROUNDBALANCE gets 舍位平衡: its own chunk (roundbalance.js: src/range-round and src/round) and HiGHS (the
+ * solver chunk), both loaded from the add-in's own files on first use — none of it is in this bundle. Tests of the
+ * source give the Node solver here.
+ */
+export const rounder: { load: () => Promise<RangeRound> } = {
+  load: async () => {
+    // `.js` as Node's ES module rules want it: webpack maps it to the .ts source (resolve.extensionAlias).
+    const [m, solver] = await Promise.all([import(/* webpackChunkName: "roundbalance" */ './round-chunk.js'), loadSolver()]);
+    return (values, unit, decimals, options) => m.roundRange(values, unit, decimals, options, (workbook, result, target) => m.roundWorkbook(workbook, result, target, solver));
+  },
+};
+
+/**
+ * 舍位平衡：把表格区域换算为目标单位和小数位数，使每个合计与其明细之和完全相等（每格只向下或向上舍入，离原值不超过末位一个单位）；已是目标单位的，用最少的 ±0.01 调整消除尾差。溢出为同样形状的表格，金额为数值，单位行改写。
+ * Rounding balance: the table range converted to the target unit and decimals with every total exactly equal to the sum of its details (each cell rounded down or up only); a range already at the target gets the fewest one-unit changes that remove its rounding differences. Spills a table of the same shape, amounts as numbers, the unit line rewritten.
+ * @customfunction ROUNDBALANCE
+ * @requiresParameterAddresses
+ * @param range 表格区域，含注明单位的行（如"单位：元"）和表头 / The table range, including the line above the header that names its unit, and the header.
+ * @param [unit] 目标单位：万元（默认）或 元 / Target unit: wan (10,000 yuan; the default) or yuan.
+ * @param [decimals] 小数位数，0 到 6，默认 2 / Decimals, 0 to 6; 2 by default.
+ * @param invocation Invocation parameters.
+ * @returns 平衡后的表格，与区域同样形状 / The balanced table, in the shape of the range.
+ */
+export async function roundBalance(range: unknown[][], unit: unknown, decimals: unknown, invocation: CustomFunctions.Invocation): Promise<unknown[][]> {
+  const round = await rounder.load().catch(() => null);
+  if (!round) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, '舍位平衡组件未能加载（此环境无法运行 WebAssembly，或文件无法获取） / the rounding component could not load (no WebAssembly here, or a file could not be fetched)');
+  const r = round(range.map((row) => row.map(cellValue)), unit, decimals, origin(invocation.parameterAddresses?.[0]));
+  if ('error' in r) throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `${r.error.zh} / ${r.error.en}`);
+  return r.values;
+}
+
 if (typeof CustomFunctions !== 'undefined') {
   CustomFunctions.associate('CHECKTOTALS', checkTotals);
+  CustomFunctions.associate('ROUNDBALANCE', roundBalance);
 }
 
 function settle<T>(r: FunctionResult<T>): T {

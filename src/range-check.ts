@@ -2,7 +2,7 @@ import { checkWorkbook } from './engine';
 import type { Finding, Lang } from './findings';
 import type { Cause, CauseCell, LocateReport } from './locate/locate';
 import type { CheckedRelation } from './rules/rule';
-import { a1, parseA1, type Cell, type CellValue } from './snapshot';
+import { a1, parseA1, type Cell, type CellValue, type Workbook } from './snapshot';
 import { rowLabel } from './table';
 
 /** The likely wrong cells of checked relations, and what it could not explain (src/locate with a solver the host loaded). */
@@ -57,33 +57,37 @@ export function parseRangeOptions(text: string): { detail: boolean; strict: bool
 }
 
 /**
- * Checks one table given as a 2-D range of values, as a custom function receives it. Values carry no number
- * format, so amounts are read with the two decimals of a 万元 table unless they hold more; empty cells, which
- * Excel passes as 0 on desktop and as null on the web, are both read as blank so the answer is the same.
+ * One range as a workbook of one sheet, each value at its own sheet address (so findings cite the sheet's cells).
+ * Values carry no number format, so amounts are read with the two decimals of a 万元 table unless they hold
+ * more; empty cells, which Excel passes as 0 on desktop and as null on the web, are both read as blank.
  */
-export function checkRange(values: ReadonlyArray<ReadonlyArray<CellValue>>, options: RangeOptions = {}): RangeResult {
+export function rangeWorkbook(values: ReadonlyArray<ReadonlyArray<CellValue>>, options: Pick<RangeOptions, 'origin' | 'sheet'> = {}): Workbook {
   const origin = options.origin ? parseA1(options.origin) : { row: 0, col: 0 };
-  const rows: (Cell | undefined)[][] = values.map((line, r) => line.map((v, c): Cell | undefined => {
-    if (v === null || v === '' || v === 0) return undefined;
-    const row = origin.row + r;
-    const col = origin.col + c;
-    if (typeof v === 'number') {
-      const decimals = Math.max(0, (String(v).split('.')[1] ?? '').length);
-      return { address: a1(row, col), row, col, value: v, text: String(v), numberFormat: decimals <= 2 ? '0.00' : undefined };
-    }
-    return { address: a1(row, col), row, col, value: v, text: String(v) };
-  }));
-  // Shift down/right so sheet addresses are real: the engine indexes rows[r][c] by sheet position.
+  // Placed down/right so sheet addresses are real: the engine indexes rows[r][c] by sheet position.
   const placed: (Cell | undefined)[][] = [];
-  rows.forEach((line, r) => {
+  values.forEach((line, r) => {
+    const row = origin.row + r;
     const out: (Cell | undefined)[] = [];
-    line.forEach((cell, c) => { out[origin.col + c] = cell; });
-    placed[origin.row + r] = out;
+    line.forEach((v, c) => {
+      if (v === null || v === '' || v === 0) return;
+      const col = origin.col + c;
+      const decimals = typeof v === 'number' ? (String(v).split('.')[1] ?? '').length : 0;
+      out[col] = { address: a1(row, col), row, col, value: v, text: String(v), ...(typeof v === 'number' && decimals <= 2 ? { numberFormat: '0.00' } : {}) };
+    });
+    placed[row] = out;
   });
   for (let i = 0; i < placed.length; i++) if (!placed[i]) placed[i] = [];
+  return { sheets: [{ name: options.sheet ?? 'Sheet1', rows: placed }] };
+}
+
+/**
+ * Checks one table given as a 2-D range of values, as a custom function receives it (read by
+ * {@link rangeWorkbook}: blanks as 0 on desktop and as null on the web give the same answer).
+ */
+export function checkRange(values: ReadonlyArray<ReadonlyArray<CellValue>>, options: RangeOptions = {}): RangeResult {
+  const book = rangeWorkbook(values, options);
   const lang = options.lang ?? 'zh';
   const sheet = options.sheet ?? 'Sheet1';
-  const book = { sheets: [{ name: sheet, rows: placed }] };
   const result = checkWorkbook(book, { lang, strict: options.strict, expectAll: false, keepRelations: true });
   // What is located is graded by the rounding rule even with `strict` (a 尾差 is no error to locate): the
   // relations that fail beyond rounding, and the causes that resolve them, by relation (sheet, relation, total).

@@ -1,5 +1,6 @@
 import type { LocateOptions, LocateReport } from '../src/locate/locate';
 import type { CheckedRelation } from '../src/rules/rule';
+import type { MipSolver } from '../src/locate/solver';
 
 /** The error locator's groups of failures, one step each, ending with its report (src/locate `locateSteps`). */
 export type LocateSteps = Iterator<void, LocateReport, undefined>;
@@ -31,10 +32,10 @@ let chunk: Promise<Chunk> | undefined;
 
 /**
  * Loads the solver chunk (solver.js, then highs.wasm, both from the add-in's own files: closed networks reach
- * no CDN) on first use. Rejects where WebAssembly is missing (an old webview) or a file cannot be fetched; the
- * findings do not depend on it.
+ * no CDN) on first use, with its solver. Rejects where WebAssembly is missing (an old webview) or a file cannot
+ * be fetched; the findings do not depend on it.
  */
-export async function loadLocator(): Promise<Locate> {
+async function loadChunk(): Promise<{ m: Chunk; solver: MipSolver }> {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') throw new Error('WebAssembly is not available');
   // `.js` as Node's ES module rules want it: webpack maps it to the .ts source (resolve.extensionAlias).
   chunk ??= import(/* webpackChunkName: "solver" */ './solver-chunk.js');
@@ -45,6 +46,16 @@ export async function loadLocator(): Promise<Locate> {
     chunk = undefined;
     throw e;
   }
-  const solver = await m.sharedSolver(addinBase());
+  return { m, solver: await m.sharedSolver(addinBase()) };
+}
+
+/** The error locator (see {@link loadChunk}). */
+export async function loadLocator(): Promise<Locate> {
+  const { m, solver } = await loadChunk();
   return (checked, options) => m.locateSteps(checked, solver, options);
+}
+
+/** HiGHS alone, for 舍位平衡 (whose code is in the chunks of its callers: the pane's round.js, ROUNDBALANCE's). */
+export async function loadSolver(): Promise<MipSolver> {
+  return (await loadChunk()).solver;
 }

@@ -17,7 +17,7 @@ describe('the built custom functions bundle (dist/addin-test/functions.js) in a 
   test('registers exactly the functions of functions.json', () => {
     const meta = JSON.parse(readFileSync(METADATA, 'utf8')) as FunctionsMetadata;
     expect(registeredIds().sort()).toEqual(meta.functions.map((f) => f.id).sort());
-    expect(registeredIds().sort()).toEqual(['CHECKTOTALS', 'SUBJECTCODE', 'SUBJECTLEVEL', 'SUBJECTNAME', 'SUBJECTPARENT']);
+    expect(registeredIds().sort()).toEqual(['CHECKTOTALS', 'ROUNDBALANCE', 'SUBJECTCODE', 'SUBJECTLEVEL', 'SUBJECTNAME', 'SUBJECTPARENT']);
   });
 
   test('SUBJECTNAME', () => {

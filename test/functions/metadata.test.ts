@@ -13,6 +13,8 @@ describe('functions.json generated from the JSDoc', () => {
     expect(meta.functions.map((f) => [f.id, f.name, f.parameters.map((p) => `${p.name}${p.optional ? '?' : ''}:${p.type}${p.dimensionality === 'matrix' ? '[][]' : ''}`).join(','), `${f.result.type ?? 'any'}${f.result.dimensionality === 'matrix' ? '[][]' : ''}`])).toEqual([
       // Text, and with detail the amounts as numbers: a matrix of any.
       ['CHECKTOTALS', 'CHECKTOTALS', 'range:any[][],options?:any', 'any[][]'],
+      // Amounts as numbers, labels as text: a matrix of any (the metadata leaves the type out).
+      ['ROUNDBALANCE', 'ROUNDBALANCE', 'range:any[][],unit?:any,decimals?:any', 'any[][]'],
       ['SUBJECTNAME', 'SUBJECTNAME', 'code:any,year?:any,kind?:any', 'string'],
       ['SUBJECTCODE', 'SUBJECTCODE', 'name:any,year?:any,kind?:any', 'string'],
       ['SUBJECTLEVEL', 'SUBJECTLEVEL', 'code:any', 'string'],
