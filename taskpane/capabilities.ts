@@ -17,6 +17,8 @@ export interface Capabilities {
   readonly exactMarks: boolean;
   /** Cell notes (ExcelApi 1.18): a marked total also gets its message as a note. */
   readonly cellNotes: boolean;
+  /** Copying a sheet with its layout (ExcelApi 1.10): 舍位平衡 writes converted tables into copies. */
+  readonly copySheets: boolean;
   /** What the user is told about what is missing (empty when everything works). */
   readonly notes: readonly Text[];
 }
@@ -27,6 +29,7 @@ export function capabilities(req: Requirements): Capabilities {
   const sharedRuntime = req.isSetSupported('SharedRuntime', '1.1');
   const exactMarks = req.isSetSupported('ExcelApi', '1.9');
   const cellNotes = req.isSetSupported('ExcelApi', '1.18');
+  const copySheets = req.isSetSupported('ExcelApi', '1.10');
   const notes: Text[] = [];
   if (!customFunctions) {
     notes.push({
@@ -40,5 +43,5 @@ export function capabilities(req: Requirements): Capabilities {
       en: 'This Excel cannot read fill patterns, so cells are not coloured (their original fill could not be restored exactly); findings are still listed.',
     });
   }
-  return { customFunctions, sharedRuntime, exactMarks, cellNotes, notes };
+  return { customFunctions, sharedRuntime, exactMarks, cellNotes, copySheets, notes };
 }

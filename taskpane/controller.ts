@@ -8,7 +8,11 @@ import type { Cause, LocateReport } from '../src/locate/locate';
 import { groupDigits } from '../src/locate/text';
 import { needsLocating } from './causes';
 import type { CellChange, PaneHost } from './host';
-import { applySuggestion, heldText, loadApplied, saveApplied, undoApplied, withApplied, type AppliedValue } from './ops/apply';
+import { applySuggestions, heldText, loadApplied, saveApplied, undoApplied, withApplied, type AppliedValue, type Suggestion } from './ops/apply';
+import type { RoundBatch } from './ops/round-store';
+import { roundChunk, type RoundChunk } from './round-loader';
+import type { RoundPort } from './rounding';
+import type { RoundedCell, RoundOutcome, RoundTarget } from '../src/round/round';
 import { explain, loadExplanations, unexplain, type Explanation } from './ops/explanations';
 import { insertIntoSelection, readSelectionGrid } from './ops/insert';
 import { writeReportSheet } from './ops/report-sheet';
@@ -34,6 +38,19 @@ export interface Location extends LocateReport {
 
 const NOT_YET: LocateReport = { causes: [], unexplained: [], unexamined: 0, unsolvable: 0 };
 
+/**
+ * The pane's 舍位平衡: under way (reading, solving, writing), refused (why), failed (why), or done — `convert`
+ * with the batch of new sheets it wrote, `tails` with the changes to offer one by one.
+ */
+export interface RoundState {
+  readonly status: 'working' | 'refused' | 'failed' | 'done';
+  readonly phase?: 'read' | 'solve' | 'write';
+  readonly target: RoundTarget;
+  readonly reason?: Text;
+  readonly outcome?: Extract<RoundOutcome, { kind: 'done' }>;
+  readonly batch?: RoundBatch;
+}
+
 /** What the pane shows besides the validation state: a short message after an action, and its own settings. */
 export interface PaneState {
   readonly lang: Lang;
@@ -46,6 +63,11 @@ export interface PaneState {
   readonly location?: Location;
   /** Suggested values written into cells (采用建议值), each with what the cell held, for 撤销: from the document. */
   readonly applied: readonly AppliedValue[];
+  readonly round?: RoundState;
+  /** Sheets 舍位平衡 added, by run, for 撤销: from the document, read when its tab is opened. */
+  readonly roundBatches?: readonly RoundBatch[];
+  /** 撤销 found added sheets edited since: the pane asks before deleting them. */
+  readonly roundConflict?: { readonly batch: RoundBatch; readonly edited: readonly string[] };
 }
 
 /** A message in both languages, from the pane's strings, so a toast follows a later language switch. */
@@ -234,12 +256,18 @@ export class PaneController {
    * first, for 撤销), then validates again. Nothing is written unless the user clicked this.
    */
   async applySuggestion(c: Cause): Promise<void> {
-    if (getState().running) return;
+    const where = `${c.sheet}!${c.cell}`;
+    await this.applyValues([c], both((t) => t.appliedDone(where, groupDigits(c.suggested), groupDigits(c.current))));
+  }
+
+  /** Writes values with their way back kept first (ops/apply), all or none, then validates again. */
+  private async applyValues(list: readonly Suggestion[], done: Text): Promise<void> {
+    if (getState().running || list.length === 0) return;
     const store = this.host.document;
     try {
-      const r = await this.host.run((ctx) => applySuggestion(ctx, c, async (entry) => {
+      const r = await this.host.run((ctx) => applySuggestions(ctx, list, async (entries) => {
         await store.refresh?.();
-        await saveApplied(store, withApplied(loadApplied(store), entry));
+        await saveApplied(store, entries.reduce(withApplied, loadApplied(store)));
       }));
       if ('error' in r) {
         this.set({ toast: { intent: 'error', text: r.error } });
@@ -247,8 +275,7 @@ export class PaneController {
       }
       this.set({ applied: loadApplied(store) });
       await this.validate();
-      const where = `${c.sheet}!${c.cell}`;
-      this.set({ toast: { intent: 'success', text: both((t) => t.appliedDone(where, groupDigits(c.suggested), groupDigits(c.current))) } });
+      this.set({ toast: { intent: 'success', text: done } });
     } catch (e) {
       this.fail(e);
     }
@@ -290,6 +317,51 @@ export class PaneController {
     const list = loadApplied(store).filter((e) => !(e.sheet === entry.sheet && e.address === entry.address));
     await saveApplied(store, list);
     this.set({ applied: list });
+  }
+
+  /**
+   * 舍位平衡 (taskpane/rounding.ts, loaded with its tab): `convert` writes new sheets at once (the user's are only
+   * read; 撤销 removes them), `tails` lists the ±1-unit changes for the user to apply one by one. The solver is
+   * loaded on first use, as for location.
+   */
+  async round(target: RoundTarget): Promise<void> {
+    await this.rounding((m, port) => m.round(port, target));
+  }
+
+  /** `tails` changes, written only on this click (as 采用建议值, with 撤销). */
+  async applyRoundChanges(cells: readonly RoundedCell[]): Promise<void> {
+    await this.rounding((m, port) => m.applyRoundChanges(port, cells));
+  }
+
+  /** 撤销 of 舍位平衡's new sheets; when one was edited since, asks first and deletes it only with `force`. */
+  async undoRoundSheets(batch: RoundBatch, force = false): Promise<void> {
+    await this.rounding((m, port) => m.undoRoundSheets(port, batch, force));
+  }
+
+  /** Reads the sheets earlier runs added (kept in the document, also by another runtime): when the tab opens. */
+  async refreshRoundBatches(): Promise<void> {
+    await this.rounding((m, port) => m.refreshRoundBatches(port));
+  }
+
+  /** The user would rather keep the edited sheets: nothing is deleted, 撤销 stays offered. */
+  dismissRoundConflict(): void {
+    this.set({ roundConflict: undefined });
+  }
+
+  /** Keeps 舍位平衡's new sheets and forgets the way back. */
+  async keepRoundSheets(batch: RoundBatch): Promise<void> {
+    await this.rounding((m, port) => m.keepRoundSheets(port, batch));
+  }
+
+  private async rounding(act: (m: RoundChunk, port: RoundPort) => Promise<void>): Promise<void> {
+    let m: RoundChunk;
+    try {
+      m = await roundChunk.load();
+    } catch (e) {
+      this.fail(e);
+      return;
+    }
+    await act(m, { host: this.host, state: () => this.pane, set: (patch) => this.set(patch), applyValues: (list, done) => this.applyValues(list, done), fail: (e) => this.fail(e), digits: groupDigits });
   }
 
   async select(f: RawFinding): Promise<void> {

@@ -2,6 +2,8 @@ import type { KeyValueStore } from '../src/catalog/persist';
 import type { Lang } from '../src/findings';
 import { capabilities, type Capabilities } from './capabilities';
 import type { ExcelContext } from './office/port';
+import type { RoundFn } from '../src/range-round';
+import { loadRounder } from './round-loader';
 import { loadLocator, type Locate } from './solver';
 
 /** Values kept in the workbook file itself (Office document settings): they travel with the file. */
@@ -46,6 +48,8 @@ export interface PaneHost {
    * files; rejects where it cannot run. Without it the pane lists the findings only.
    */
   readonly loadLocator?: () => Promise<Locate>;
+  /** 舍位平衡 with the same solver, loaded the same way on first use (src/round). */
+  readonly loadRounder?: () => Promise<RoundFn>;
   /**
    * A clock in milliseconds for the locator's time budget (the page's `performance.now()` by default); tests
    * bring their own.
@@ -124,6 +128,7 @@ export function officeHost(): PaneHost {
     }),
     download: browserDownload,
     loadLocator,
+    loadRounder,
     now: () => performance.now(),
   };
 }

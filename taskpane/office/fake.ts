@@ -85,8 +85,13 @@ class FakeRange implements ExcelRange {
   private requested = new Set<string>();
   private snapshot: Record<string, unknown> = {};
   readonly format: ExcelRange['format'];
+  private resolved?: { box: Box | undefined };
 
-  constructor(private readonly ctx: FakeExcel, private readonly sheet: FakeSheet, private readonly box: Box | undefined) {
+  /**
+   * `at` is the range's box, or, for a used range, how to find it: like Excel, at sync, after the writes queued
+   * before it in the batch (a sheet copied and written in one batch has its used range read in that batch).
+   */
+  constructor(private readonly ctx: FakeExcel, private readonly sheet: FakeSheet, private readonly at: Box | undefined | (() => Box | undefined)) {
     const fill = { clear: () => this.ctx.queueWrite(() => this.eachCell((cell) => { cell.fill = { ...NO_FILL }; })) } as ExcelFill;
     for (const key of ['color', 'pattern', 'patternColor', 'tintAndShade', 'patternTintAndShade'] as const) {
       Object.defineProperty(fill, key, {
@@ -105,6 +110,12 @@ class FakeRange implements ExcelRange {
       set: (v: boolean) => this.ctx.queueWrite(() => this.eachCell((cell) => { cell.bold = v; })),
     });
     this.format = { fill, font, autofitColumns: () => undefined };
+  }
+
+  private get box(): Box | undefined {
+    if (typeof this.at !== 'function') return this.at;
+    this.resolved ??= { box: this.at() };
+    return this.resolved.box;
   }
 
   get hyperlink(): { documentReference?: string; textToDisplay?: string } { throw new NotLoaded('hyperlink'); }
@@ -175,7 +186,8 @@ class FakeRange implements ExcelRange {
   }
 
   private grid<T>(f: (c: FakeCell | undefined) => T): T[][] {
-    const b = this.box as Box;
+    const b = this.box;
+    if (!b) return [];
     return Array.from({ length: b.rows }, (_, r) => Array.from({ length: b.cols }, (_, c) => f(this.sheet.cell(b.row + r, b.col + c))));
   }
 
@@ -239,11 +251,43 @@ class FakeWorksheet implements ExcelWorksheet {
     return this.sheet;
   }
   get name(): string { return this.real.name; }
+  /** Renames at sync; like Excel, a name another sheet has (in any case) or longer than 31 characters fails. */
+  set name(name: string) {
+    const sheet = this.real;
+    this.ctx.queueWrite(() => {
+      if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw new Error(`InvalidArgument: ${name} is not a valid sheet name`);
+      if (this.ctx.sheets.some((x) => x !== sheet && x.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: ${name}`);
+      // Notes belong to the sheet and follow it.
+      for (const [k, note] of [...this.ctx.notes]) {
+        if (!k.startsWith(`${sheet.name}!`)) continue;
+        this.ctx.notes.delete(k);
+        this.ctx.notes.set(`${name}!${k.slice(sheet.name.length + 1)}`, note);
+      }
+      if (this.ctx.activeSheet === sheet.name) this.ctx.activeSheet = name;
+      sheet.name = name;
+    });
+  }
   get id(): string { return this.real.id; }
   get isNullObject(): boolean { return this.sheet === undefined; }
   load(): void { /* name, id and isNullObject are always at hand in the fake */ }
+  /** Like Excel: the copy is named "Name (2)", holds the cells (values, formulas, formats, fills) and notes, and goes last. */
+  copy(): ExcelWorksheet {
+    const source = this.real;
+    const ctx = this.ctx;
+    const copy = new FakeSheet(source.name, `{fake-${ctx.nextId++}}`);
+    ctx.queueWrite(() => {
+      let n = 2;
+      while (ctx.sheets.some((x) => x.name.toLowerCase() === `${source.name} (${n})`.toLowerCase())) n++;
+      copy.name = `${source.name} (${n})`;
+      for (const [k, c] of source.cells) copy.cells.set(k, { ...c, fill: { ...c.fill } });
+      for (const [k, note] of [...ctx.notes]) if (k.startsWith(`${source.name}!`)) ctx.notes.set(`${copy.name}!${k.slice(source.name.length + 1)}`, note);
+      ctx.sheets.push(copy);
+    });
+    return new FakeWorksheet(ctx, copy);
+  }
   getUsedRangeOrNullObject(): ExcelRange {
-    return new FakeRange(this.ctx, this.real, this.real.bounds());
+    const sheet = this.real;
+    return new FakeRange(this.ctx, sheet, () => sheet.bounds());
   }
   getRange(address = 'A1'): ExcelRange {
     return new FakeRange(this.ctx, this.real, blockOf(address));
@@ -275,13 +319,17 @@ class FakeWorksheets {
     if (!this.ctx.itemsLoaded) throw new NotLoaded('worksheets.items');
     return this.ctx.sheets.map((sheet) => new FakeWorksheet(this.ctx, sheet));
   }
+  /** By name (in any case, as Excel) or by id. */
+  private find(key: string): FakeSheet | undefined {
+    return this.ctx.sheets.find((x) => x.id === key) ?? this.ctx.sheets.find((x) => x.name.toLowerCase() === key.toLowerCase());
+  }
   getItem(key: string): ExcelWorksheet {
-    const sheet = this.ctx.sheets.find((x) => x.name === key);
+    const sheet = this.find(key);
     if (!sheet) throw new Error(`ItemNotFound: ${key}`);
     return new FakeWorksheet(this.ctx, sheet);
   }
   getItemOrNullObject(key: string): ExcelWorksheet {
-    return new FakeWorksheet(this.ctx, this.ctx.sheets.find((x) => x.name === key));
+    return new FakeWorksheet(this.ctx, this.find(key));
   }
   getActiveWorksheet(): ExcelWorksheet {
     return this.getItem(this.ctx.activeSheet);

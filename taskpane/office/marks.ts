@@ -1,6 +1,6 @@
 import type { Finding } from '../../src/findings';
 import { splitRef } from '../../src/snapshot';
-import type { ExcelContext, ExcelRange } from './port';
+import type { ExcelContext, ExcelRange, ExcelWorksheet } from './port';
 
 export type MarkKind = 'error' | 'rounding' | 'info';
 
@@ -78,9 +78,10 @@ export async function clearMarks(context: ExcelContext, saved: readonly SavedFil
   await context.sync();
 }
 
-function queueRestore(context: ExcelContext, saved: readonly SavedFill[]): void {
+/** Queues putting saved fills back (on their own sheet, or on `sheet`: a copy of it), for the caller's next sync. */
+export function queueRestore(context: ExcelContext, saved: readonly SavedFill[], sheet?: ExcelWorksheet): void {
   for (const s of saved) {
-    const fill = context.workbook.worksheets.getItem(s.sheet).getRange(s.address).format.fill;
+    const fill = (sheet ?? context.workbook.worksheets.getItem(s.sheet)).getRange(s.address).format.fill;
     fill.clear();
     if (s.pattern === 'None') continue;
     fill.color = s.color;

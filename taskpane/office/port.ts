@@ -42,9 +42,15 @@ export interface ExcelRange {
 }
 
 export interface ExcelWorksheet {
-  readonly name: string;
+  /** Written only to name a sheet the add-in itself added (舍位平衡's copies). */
+  name: string;
   readonly id: string;
   readonly isNullObject: boolean;
+  /**
+   * A copy of the sheet with its layout, formats and contents, placed last (ExcelApi 1.10): 舍位平衡 writes its
+   * converted tables into copies, never into the user's sheets.
+   */
+  copy(positionType?: 'End'): ExcelWorksheet;
   getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange;
   getRange(address?: string): ExcelRange;
   /** Several areas at once, e.g. `D13, D14:D20` (ExcelApi 1.9), to select a total with its terms. */
@@ -64,6 +70,7 @@ export interface ExcelContext {
   readonly workbook: {
     readonly worksheets: {
       readonly items: ExcelWorksheet[];
+      /** By name or by id. */
       getItem(key: string): ExcelWorksheet;
       getItemOrNullObject(key: string): ExcelWorksheet;
       /** The sheet the user is on (ExcelApi 1.1): where the selection is. */

@@ -92,26 +92,41 @@ function shows(value: unknown, current: string): boolean {
  * longer shows what the validation read, or holds text), then `keep` stores that, then one writes the number.
  */
 export async function applySuggestion(ctx: ExcelContext, s: Suggestion, keep: (entry: AppliedValue) => Promise<void>, now = new Date()): Promise<{ applied: AppliedValue } | { error: Text }> {
-  const range = ctx.workbook.worksheets.getItem(s.sheet).getRange(s.cell);
-  range.load('values,formulas');
+  const r = await applySuggestions(ctx, [s], (entries) => keep(entries[0]), now);
+  return 'error' in r ? r : { applied: r.applied[0] };
+}
+
+/**
+ * Several suggestions at once (舍位平衡's "apply all"), as undoable as one each: 2 syncs whatever their number.
+ * All or none: if any cell no longer shows what was read, or holds text, nothing is written.
+ */
+export async function applySuggestions(ctx: ExcelContext, list: readonly Suggestion[], keep: (entries: AppliedValue[]) => Promise<void>, now = new Date()): Promise<{ applied: AppliedValue[] } | { error: Text }> {
+  const ranges = list.map((s) => {
+    const range = ctx.workbook.worksheets.getItem(s.sheet).getRange(s.cell);
+    range.load('values,formulas');
+    return { s, range };
+  });
   await ctx.sync();
-  const value: unknown = range.values[0]?.[0];
-  const formula: unknown = range.formulas[0]?.[0];
-  const where = ref(s.sheet, s.cell);
-  if (typeof value === 'string' && value !== '') {
-    return { error: { zh: `${where} 中是文本，不能自动改写，请手动修改。`, en: `${where} holds text: it cannot be rewritten automatically; please edit it by hand.` } };
+  const applied: AppliedValue[] = [];
+  for (const { s, range } of ranges) {
+    const value: unknown = range.values[0]?.[0];
+    const formula: unknown = range.formulas[0]?.[0];
+    const where = ref(s.sheet, s.cell);
+    if (typeof value === 'string' && value !== '') {
+      return { error: { zh: `${where} 中是文本，不能自动改写，请手动修改。`, en: `${where} holds text: it cannot be rewritten automatically; please edit it by hand.` } };
+    }
+    if (!shows(value, s.current)) {
+      return { error: { zh: `${where} 在校验后已被修改，未采用建议值。请重新校验。`, en: `${where} changed since the validation; the suggested value was not applied. Please validate again.` } };
+    }
+    const before: Held = typeof formula === 'string' && formula.startsWith('=')
+      ? { formula }
+      : { value: typeof value === 'number' || typeof value === 'boolean' ? value : null };
+    applied.push({ sheet: s.sheet, address: s.cell, before, written: Number(s.suggested), shown: s.suggested, was: s.current, at: now.toISOString() });
   }
-  if (!shows(value, s.current)) {
-    return { error: { zh: `${where} 在校验后已被修改，未采用建议值。请重新校验。`, en: `${where} changed since the validation; the suggested value was not applied. Please validate again.` } };
-  }
-  const before: Held = typeof formula === 'string' && formula.startsWith('=')
-    ? { formula }
-    : { value: typeof value === 'number' || typeof value === 'boolean' ? value : null };
-  const applied: AppliedValue = { sheet: s.sheet, address: s.cell, before, written: Number(s.suggested), shown: s.suggested, was: s.current, at: now.toISOString() };
-  // Kept before the cell is written: a write that fails leaves an entry 撤销 refuses (the cell does not hold the
+  // Kept before the cells are written: a write that fails leaves entries 撤销 refuses (the cell does not hold the
   // written value), never a written cell without its way back.
   await keep(applied);
-  range.values = [[applied.written]];
+  ranges.forEach(({ range }, i) => { range.values = [[applied[i].written]]; });
   await ctx.sync();
   return { applied };
 }

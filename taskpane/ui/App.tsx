@@ -1,9 +1,11 @@
 import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, Tab, TabList, Text, ToggleButton, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { DismissRegular, LocalLanguageRegular } from '@fluentui/react-icons';
-import { useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
 import type { PaneController } from '../controller';
+import { roundChunk } from '../round-loader';
 import { CatalogView } from './CatalogView';
 import { FindingsView } from './FindingsView';
+import { KIT } from './kit';
 import { NarrativeView } from './NarrativeView';
 import { STRINGS } from './strings';
 import { SubjectsView } from './SubjectsView';
@@ -18,7 +20,18 @@ const useStyles = makeStyles({
   body: { flexGrow: 1, paddingLeft: '10px', paddingRight: '10px', paddingBottom: '16px', minWidth: 0 },
 });
 
-type TabId = 'findings' | 'narrative' | 'subjects' | 'catalog';
+type TabId = 'findings' | 'round' | 'narrative' | 'subjects' | 'catalog';
+
+/**
+ * The 舍位平衡 tab, loaded the first time it is opened (round.js) and handed the Fluent UI parts it uses (kit.ts):
+ * not part of the pane's first load. Where the file cannot be fetched the tab says so instead.
+ */
+const RoundView = lazy(() => roundChunk.load().then((m) => ({ default: m.roundView(KIT) }), () => ({ default: RoundUnavailable })));
+
+function RoundUnavailable({ controller }: { controller: PaneController }) {
+  const { pane } = usePane(controller);
+  return <MessageBar intent="error" style={{ marginTop: 10 }}><MessageBarBody>{STRINGS[pane.lang].failed('round.js')}</MessageBarBody></MessageBar>;
+}
 
 /** Reads the controller's two stores; React re-renders on any change of either. */
 export function usePane(controller: PaneController) {
@@ -40,6 +53,7 @@ export function App({ controller }: { controller: PaneController }) {
           <Text as="h1" className={styles.title}>{t.appTitle}</Text>
           <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small">
             <Tab value="findings">{t.tabFindings}</Tab>
+            <Tab value="round">{t.tabRound}</Tab>
             <Tab value="narrative">{t.tabNarrative}</Tab>
             <Tab value="subjects">{t.tabSubjects}</Tab>
             <Tab value="catalog">{t.tabCatalog}</Tab>
@@ -65,6 +79,7 @@ export function App({ controller }: { controller: PaneController }) {
             </MessageBar>
           )}
           {tab === 'findings' && <FindingsView controller={controller} />}
+          {tab === 'round' && <Suspense fallback={null}><RoundView controller={controller} /></Suspense>}
           {tab === 'narrative' && <NarrativeView controller={controller} />}
           {tab === 'subjects' && <SubjectsView controller={controller} />}
           {tab === 'catalog' && <CatalogView controller={controller} />}

@@ -117,6 +117,7 @@ const zh = {
   undone: (cell: string, held: string) => `已恢复 ${cell} 原来的内容（${held}），并已重新校验。`,
   unexplained: '没有找到能解释此处不平的单元格改动（例如某张表缺了一行）。',
   unlocated: (n: number) => `另有 ${n} 处不平未能推断原因。`,
+  tabRound: '舍位平衡',
 };
 
 export type Strings = typeof zh;
@@ -237,6 +238,7 @@ const en: Strings = {
   undone: (cell, held) => `${cell} holds ${held} again; validated again.`,
   unexplained: 'No change of cells explains this (a row missing from a table, for instance).',
   unlocated: (n) => `The cause of ${n} more ${n === 1 ? 'failure' : 'failures'} could not be worked out.`,
+  tabRound: 'Rounding',
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };
