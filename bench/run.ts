@@ -262,11 +262,14 @@ async function main(): Promise<number> {
   const pf: PaneFigures | undefined = await step('pane', () => measurePane(root, join(root, 'dist', 'addin'), join(root, 'sample', '张家口市总工会2025年部门预算.xlsx')));
   if (pf) {
     const timing = pf.toFindingsMs === undefined ? pf.note ?? 'not measured'
-      : `opening → pane ready ${pf.readyMs!.toFixed(0)} ms, validate → findings ${pf.validateMs!.toFixed(0)} ms, opening → findings ${pf.toFindingsMs.toFixed(0)} ms (median of ${pf.runs}); engine alone ${pf.engineMs.toFixed(1)} ms → the pane's validate is ${(pf.validateMs! / pf.engineMs).toFixed(1)}x the bare check`;
+      : `opening → pane ready ${pf.readyMs!.toFixed(0)} ms, opening → findings ${pf.toFindingsMs.toFixed(0)} ms, first validate → findings ${pf.firstValidateMs!.toFixed(0)} ms (medians of ${pf.runs} fresh pages); validate → findings ${pf.validateMs!.toFixed(1)} ms (median of ${pf.warmRuns} warm runs, click to findings painted, measured in the page: ${pf.warmMs!.map((x) => x.toFixed(0)).join(' ')}); engine alone ${pf.engineMs.toFixed(1)} ms → the pane's validate is ${(pf.validateMs! / pf.engineMs).toFixed(1)}x the bare check`;
     console.log(`7. task pane: first load ${pf.firstLoadGzip === undefined ? 'not built' : `${fmt(pf.firstLoadGzip)} bytes gzip (pane bundle ${fmt(pf.paneGzip ?? 0)})`}; ${timing}`);
     if (pf.firstLoadGzip !== undefined) summary.push({ figure: 'task pane first load (gzip)', value: `${fmt(pf.firstLoadGzip)} bytes`, target: '≤ 358,400', pass: pf.firstLoadGzip <= 350 * 1024 });
     if (pf.toFindingsMs !== undefined) summary.push({ figure: 'pane opening → findings (sample, playground)', value: `${pf.toFindingsMs.toFixed(0)} ms`, target: '—' });
-    if (pf.validateMs !== undefined) summary.push({ figure: 'pane validate / engine alone', value: `${(pf.validateMs / pf.engineMs).toFixed(1)}×`, target: '—' });
+    if (pf.validateMs !== undefined) {
+      summary.push({ figure: 'pane validate → findings (sample, warm, median)', value: `${pf.validateMs.toFixed(1)} ms`, target: '≤ 50 ms', pass: pf.validateMs <= 50 });
+      summary.push({ figure: 'pane validate / engine alone', value: `${(pf.validateMs / pf.engineMs).toFixed(1)}×`, target: '—' });
+    }
   }
 
   const total = performance.now() - started;

@@ -264,18 +264,46 @@ export function mountGrid(root: HTMLElement, excel: FakeExcel): GridHandle {
     if (resized && table) table.style.width = `${ROW_HEAD_WIDTH + widths.reduce((a, b) => a + b, 0)}px`;
   }
 
-  function drawSelection(): void {
+  /**
+   * The selection's outlines are placed from the laid-out cells, once per frame: measuring them at every change
+   * (each sync of a validation) would make the browser lay out the page, the pane included, again and again.
+   */
+  let placing = false;
+  function placeSelection(): void {
+    placing = false;
     const boxes = boxesHere();
-    for (const e of lit) e.classList.remove('lit');
-    lit = [];
     const wrapRect = wrap.getBoundingClientRect();
     boxes.forEach((b, i) => {
       const r0 = Math.min(b.row, dims.rows - 1);
       const c0 = Math.min(b.col, dims.cols - 1);
       const r1 = Math.min(b.row + b.rows - 1, dims.rows - 1);
       const c1 = Math.min(b.col + b.cols - 1, dims.cols - 1);
-      const a = tds[r0][c0].getBoundingClientRect();
-      const z = tds[r1][c1].getBoundingClientRect();
+      const a = tds[r0]?.[c0]?.getBoundingClientRect();
+      const z = tds[r1]?.[c1]?.getBoundingClientRect();
+      const o = overlays[i];
+      if (!a || !z || !o) return;
+      o.style.left = `${a.left - wrapRect.left - 1}px`;
+      o.style.top = `${a.top - wrapRect.top - 1}px`;
+      o.style.width = `${z.right - a.left + 1}px`;
+      o.style.height = `${z.bottom - a.top + 1}px`;
+    });
+    const key = `${shown}|${JSON.stringify(boxes)}`;
+    if (key !== selectionKey) {
+      selectionKey = key;
+      const first = boxes[0];
+      if (first) tds[Math.min(first.row, dims.rows - 1)]?.[Math.min(first.col, dims.cols - 1)]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
+  }
+
+  function drawSelection(): void {
+    const boxes = boxesHere();
+    for (const e of lit) e.classList.remove('lit');
+    lit = [];
+    boxes.forEach((b, i) => {
+      const r0 = Math.min(b.row, dims.rows - 1);
+      const c0 = Math.min(b.col, dims.cols - 1);
+      const r1 = Math.min(b.row + b.rows - 1, dims.rows - 1);
+      const c1 = Math.min(b.col + b.cols - 1, dims.cols - 1);
       let o = overlays[i];
       if (!o) {
         o = el('div', 'selection');
@@ -284,21 +312,14 @@ export function mountGrid(root: HTMLElement, excel: FakeExcel): GridHandle {
         wrap.append(o);
       }
       o.classList.toggle('range', b.rows * b.cols > 1);
-      o.style.left = `${a.left - wrapRect.left - 1}px`;
-      o.style.top = `${a.top - wrapRect.top - 1}px`;
-      o.style.width = `${z.right - a.left + 1}px`;
-      o.style.height = `${z.bottom - a.top + 1}px`;
       for (let c = c0; c <= c1; c++) lit.push(colHeads[c]);
       for (let r = r0; r <= r1; r++) lit.push(rowHeads[r]);
     });
     for (const o of overlays.splice(boxes.length)) o.remove();
     for (const e of lit) e.classList.add('lit');
-
-    const key = `${shown}|${JSON.stringify(boxes)}`;
-    if (key !== selectionKey) {
-      selectionKey = key;
-      const first = boxes[0];
-      if (first) tds[Math.min(first.row, dims.rows - 1)][Math.min(first.col, dims.cols - 1)].scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (!placing) {
+      placing = true;
+      requestAnimationFrame(placeSelection);
     }
 
     const sheet = sheetNamed(shown);

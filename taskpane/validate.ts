@@ -53,6 +53,22 @@ function cellCount(book: Workbook): number {
 /** Lets the pane paint its progress between steps. */
 const breathe = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Resolves once the page has painted what was just rendered (the task after the next frame), so the findings show
+ * before the marks' work; where no frame comes (a hidden pane, the ribbon's runtime) a moment later.
+ */
+export const afterPaint = (): Promise<void> => new Promise((resolve) => {
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(resolve, 0);
+    return;
+  }
+  const fallback = setTimeout(resolve, 100);
+  requestAnimationFrame(() => {
+    clearTimeout(fallback);
+    setTimeout(resolve, 0);
+  });
+});
+
 export type Outcome = 'done' | 'cancelled';
 
 /**
@@ -75,9 +91,11 @@ export async function validateWorkbook(deps: ValidateDeps): Promise<Outcome> {
   try {
     // From the document, not this runtime's memory: without a shared runtime the ribbon's commands and the pane
     // mark from runtimes of their own, and either may have marked or unmarked since this one last did.
-    // Both at once: the settings' refresh and the workbook's read are independent round trips.
-    const [previous, book] = await Promise.all([
+    // All at once: the settings (one refresh serves the fills and the notes) and the workbook's read are
+    // independent round trips.
+    const [previous, oldNotes, book] = await Promise.all([
       deps.fills.load(),
+      deps.mark !== false ? deps.notes?.load() : undefined,
       deps.run((ctx) => readWorkbook(ctx, { payloadLimit: deps.onTheWeb ? WEB_PAYLOAD_LIMIT : undefined })),
     ]);
     if (cancelled()) return 'cancelled';
@@ -91,12 +109,13 @@ export async function validateWorkbook(deps: ValidateDeps): Promise<Outcome> {
     // Every graded relation is kept: the pane locates the likely wrong cells from them.
     const result = checkWorkbookRaw(book, { catalog: deps.catalog, keepRelations: true });
     if (cancelled()) return 'cancelled';
-    // The year most tables print (预算年度 or the title): the one the engine chose the catalog edition by.
-    if (result.year !== undefined) await deps.saveYear?.(result.year);
     let saved = previous;
     if (deps.mark !== false) {
-      // The findings are shown now; the marks follow (the progress bar says so, and 取消 stays until they are on).
+      // The findings are shown now, painted before anything else is done; the marks follow (the progress bar
+      // says so, and 取消 stays until they are on).
       setState({ result, at: new Date(), changes: [], phase: 'mark' });
+      await afterPaint();
+      if (cancelled()) return 'cancelled';
       // Unmark what the last run marked but this one does not, so stale marks never linger.
       const marks = marksFor(result.findings);
       const keep = new Set(marks.map((m) => `${m.sheet}!${m.address}`));
@@ -106,7 +125,7 @@ export async function validateWorkbook(deps: ValidateDeps): Promise<Outcome> {
       const notes = deps.notes;
       if (notes) {
         // The last run's notes go first, so a note never outlives its finding.
-        const old = await notes.load();
+        const old = oldNotes ?? [];
         const items = result.findings.flatMap((f) => noteCells(f).map((c) => ({ ...splitRef(c, f.sheet), text: f.text[notes.lang] })));
         const added = await deps.run(async (ctx) => {
           await removeNotes(ctx, old);
@@ -115,6 +134,8 @@ export async function validateWorkbook(deps: ValidateDeps): Promise<Outcome> {
         await notes.save(added);
       }
     }
+    // The year most tables print (预算年度 or the title): the one the engine chose the catalog edition by.
+    if (result.year !== undefined) await deps.saveYear?.(result.year);
     setState({ result, at: new Date(), saved, running: false, phase: undefined, changes: [] });
     return 'done';
   } catch (e) {

@@ -3,7 +3,7 @@ import {
   MessageBarActions, MessageBarTitle, Option, ProgressBar, SearchBox, Switch, Text, Textarea, ToggleButton, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowDownRegular, ArrowUpRegular, CheckmarkCircleRegular, DismissRegular, EraserRegular, NoteEditRegular } from '@fluentui/react-icons';
-import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { findingKey, findingPlace } from '../../src/export';
 import { render, type Finding, type Lang, type RawFinding } from '../../src/findings';
 import { compareFindings, present, relationsByFinding, type Presented } from '../../src/present';
@@ -172,18 +172,23 @@ export function FindingsView({ controller }: { controller: PaneController }) {
     };
     requestAnimationFrame(() => focus(3));
   };
-  const onKey = (index: number) => (e: KeyboardEvent<HTMLElement>): void => {
+  const onKey = (index: number, e: KeyboardEvent<HTMLElement>): void => {
     const pos = walk.indexOf(index);
     if (e.key === 'ArrowDown') { e.preventDefault(); go(pos + 1); }
     else if (e.key === 'ArrowUp') { e.preventDefault(); go(pos - 1); }
     else if (e.key === 'Home') { e.preventDefault(); go(0); }
     else if (e.key === 'End') { e.preventDefault(); go(walk.length - 1); }
   };
+  // The items get handlers that never change (they call this render's through a ref), so a finding whose own
+  // props are unchanged is not rendered again when the pane's state moves on (a run starting, its marks done).
+  const keyRef = useRef(onKey);
+  keyRef.current = onKey;
+  const stableKey = useCallback((index: number, e: KeyboardEvent<HTMLElement>) => keyRef.current(index, e), []);
   const meta = result ? `${t.summary(result.tables.length, result.relations)} · ${t.edition(result.edition.year, result.edition.exact, result.year !== undefined)}${validation.at ? ` · ${t.checkedAt(validation.at.toLocaleTimeString(pane.lang === 'zh' ? 'zh-CN' : 'en-US'))}` : ''}` : '';
   const phaseText = validation.phase === 'read' ? t.phaseRead : validation.phase === 'check' ? t.phaseCheck : t.phaseMark;
   const item = (s: Shown) => (
     <FindingItem key={`${s.key}|${s.f.cells.join(',')}`} shown={s} controller={controller} t={t} lang={pane.lang} current={s.index === current}
-      onKey={onKey(s.index)} onOpen={() => setCurrent(s.index)}
+      onKey={stableKey} onOpen={setCurrent}
       explanation={pane.explanations.get(s.key)} stale={controller.isStale(s.raw, validation.changes)} unexplained={noCause.has(s.index)} />
   );
   const resolvedBy = (c: Cause) => c.findings.flatMap((i) => (shown[i] ? [item(shown[i])] : []));
@@ -236,7 +241,7 @@ export function FindingsView({ controller }: { controller: PaneController }) {
       )}
 
       {result && shown.length > 0 && (
-        <section aria-label={t.summary(result.tables.length, result.relations)} data-testid="summary">
+        <section aria-label={t.summary(result.tables.length, result.relations)} data-testid="summary" data-checked={validation.at?.getTime()}>
           <Text size={300} className={styles.verdictText} data-testid="verdict">
             {t.verdict(counts.c.error, counts.c.rounding + counts.c.warning, explainedCount, counts.c.info)}
           </Text>
@@ -315,8 +320,8 @@ interface ItemProps {
   readonly unexplained?: boolean;
   /** The finding 上一条 / 下一条 are at. */
   readonly current?: boolean;
-  readonly onKey?: (e: KeyboardEvent<HTMLElement>) => void;
-  readonly onOpen?: () => void;
+  readonly onKey?: (index: number, e: KeyboardEvent<HTMLElement>) => void;
+  readonly onOpen?: (index: number) => void;
 }
 
 /** One finding: one Tab stop (its row); → reaches 说明, whose editor takes the focus and closes on Esc. */
@@ -336,10 +341,10 @@ const FindingItem = memo(function FindingItem({ shown, controller, t, lang, expl
     <li className={`${styles.item}${current ? ` ${styles.current}` : ''}`} style={{ borderLeftColor: BORDER_COLOR[grade] }} data-testid="finding" data-grade={grade} data-finding={shown.index} aria-current={current ? 'true' : undefined}>
       <button
         type="button" ref={rowRef} data-row className={styles.row} title={where ? t.goTo(where) : undefined}
-        onClick={() => { onOpen?.(); void controller.select(raw); }}
+        onClick={() => { onOpen?.(shown.index); void controller.select(raw); }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowRight' && canExplain) { e.preventDefault(); explainRef.current?.focus(); return; }
-          onKey?.(e);
+          onKey?.(shown.index, e);
         }}
       >
         <span className={styles.head}>

@@ -9,8 +9,8 @@ import { MARK_COLORS, type SavedFill } from '../../taskpane/office/marks';
 import type { ExcelContext } from '../../taskpane/office/port';
 import { fillStore } from '../../taskpane/deps';
 import { documentStore } from '../../taskpane/host';
-import { getState, resetState, setState as setStateForTest } from '../../taskpane/state';
-import type { FillStore } from '../../taskpane/validate';
+import { getState, resetState, setState as setStateForTest, subscribe } from '../../taskpane/state';
+import { validateWorkbook, type FillStore } from '../../taskpane/validate';
 
 function host(excel: FakeExcel, fills: SavedFill[][], opts: { failRead?: boolean; noPane?: boolean } = {}): CommandHost & { shown: number } {
   const store: FillStore = { load: async () => fills[0] ?? [], save: async (f) => { fills[0] = [...f]; } };
@@ -187,5 +187,41 @@ describe('capabilities', () => {
     const caps = capabilities({ isSetSupported: (name, v) => !(name === 'ExcelApi' && v === '1.9') });
     expect(caps.exactMarks).toBe(false);
     expect(caps.notes).toHaveLength(1);
+  });
+});
+
+describe('the findings before the marks', () => {
+  test('the result is in the state, and the page gets a turn, before any cell is marked', async () => {
+    const excel = new FakeExcel(sample);
+    const fills: SavedFill[][] = [];
+    const seen: { findings: number; marked: string }[] = [];
+    const stop = subscribe((s) => {
+      if (s.phase === 'mark' && seen.length === 0) seen.push({ findings: s.result?.findings.length ?? 0, marked: excel.fillAt('收入总表', 'D13').color });
+    });
+    let turn = false;
+    // A task queued when the findings are shown runs before the marks' first write: the page can paint them.
+    const stopTurn = subscribe((s) => {
+      if (s.phase === 'mark' && !turn) setTimeout(() => { turn = excel.fillAt('收入总表', 'D13').color !== MARK_COLORS.rounding; }, 0);
+    });
+    await validateWorkbook({ ...host(excel, fills).deps(), mark: true });
+    stop();
+    stopTurn();
+    expect(seen).toEqual([{ findings: 6, marked: NO_FILL.color }]);
+    expect(turn).toBe(true);
+    expect(excel.fillAt('收入总表', 'D13').color).toBe(MARK_COLORS.rounding);
+  });
+
+  test('取消 while the findings are shown: they stay, nothing is marked', async () => {
+    const excel = new FakeExcel(sample);
+    const fills: SavedFill[][] = [];
+    const abort = new AbortController();
+    const stop = subscribe((s) => { if (s.phase === 'mark') abort.abort(); });
+    const outcome = await validateWorkbook({ ...host(excel, fills).deps(), signal: abort.signal });
+    stop();
+    expect(outcome).toBe('cancelled');
+    expect(getState().result?.findings).toHaveLength(6);
+    expect(getState().running).toBe(false);
+    expect(excel.fillAt('收入总表', 'D13').color).toBe(NO_FILL.color);
+    expect(fills).toEqual([]);
   });
 });
