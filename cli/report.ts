@@ -1,3 +1,4 @@
+import { Catalog } from '../src/catalog/catalog';
 import { findingPlace } from '../src/export';
 import type { ErrorCode } from './read-error';
 import { safeJson, safePath, safeText } from './safe-text';
@@ -42,8 +43,8 @@ export function tableSummary(t: Table): { sheet: string; kind: TableKind; range:
 }
 
 const WORDS = {
-  zh: { noYear: (y: number) => `${y} 年版（文件未注明预算年度，按最新版）`, edition: '科目目录', editionOf: (y: number) => `${y} 年版`, nearest: (d: number | undefined, y: number) => `文件年度 ${d ?? '未知'}，内置目录无该年版，按 ${y} 年版`, tables: '张表', error: '错误', warning: '警告', info: '提示', rounding: '尾差', none: '全部平衡', unreadable: '未检查', detail: '详细信息', notChecked: (n: number) => `其中 ${n} 个未检查`, sheet: '工作表', other: '其他', noTables: '未识别到预算公开表', files: '个文件', total: '合计', causes: (n: number) => `可能填错的单元格（${n} 处）：`, because: (ids: string) => `（原因 ${ids}）`, unexplained: '（改任何单元格都无法消除：可能某表缺行或多行）', unexamined: (n: number) => `另有 ${n} 处不平因用时所限未推断原因`, unsolvable: (n: number) => `另有 ${n} 处不平无法推断原因（金额超出可计算范围）`, cause: '可能填错的单元格', cell: '单元格', current: '现值', suggested: '建议值', explanation: '说明' },
-  en: { noYear: (y: number) => `${y} edition (the document states no budget year: the newest is used)`, edition: 'catalog', editionOf: (y: number) => `${y} edition`, nearest: (d: number | undefined, y: number) => `document year ${d ?? 'unknown'}, no such edition built in: ${y} edition used`, tables: 'tables', error: 'errors', warning: 'warnings', info: 'info', rounding: 'rounding', none: 'all totals add up', unreadable: 'not checked', detail: 'detail', notChecked: (n: number) => `${n} not checked`, sheet: 'sheet', other: 'other', noTables: 'no budget tables recognised', files: 'files', total: 'total', causes: (n: number) => `likely wrong cells (${n}):`, because: (ids: string) => `(cause ${ids})`, unexplained: '(no change of cells removes it: a row missing from or extra in a table?)', unexamined: (n: number) => `the cause of ${n} more failures was not looked for: the time for it ran out`, unsolvable: (n: number) => `the cause of ${n} more failures could not be computed (amounts beyond reach)`, cause: 'Likely wrong cells', cell: 'cell', current: 'now', suggested: 'suggested', explanation: 'explanation' },
+  zh: { noYear: (y: number, same?: number) => `${y} 年${same === undefined ? '版' : `（同 ${same} 年版）`}（文件未注明预算年度，按最新版）`, edition: '科目目录', editionOf: (y: number, same?: number) => (same === undefined ? `${y} 年版` : `${y} 年（同 ${same} 年版）`), nearest: (d: number | undefined, y: number) => `文件年度 ${d ?? '未知'}，内置目录无该年版，按 ${y} 年版`, tables: '张表', error: '错误', warning: '警告', info: '提示', rounding: '尾差', none: '全部平衡', unreadable: '未检查', detail: '详细信息', notChecked: (n: number) => `其中 ${n} 个未检查`, sheet: '工作表', other: '其他', noTables: '未识别到预算公开表', files: '个文件', total: '合计', causes: (n: number) => `可能填错的单元格（${n} 处）：`, because: (ids: string) => `（原因 ${ids}）`, unexplained: '（改任何单元格都无法消除：可能某表缺行或多行）', unexamined: (n: number) => `另有 ${n} 处不平因用时所限未推断原因`, unsolvable: (n: number) => `另有 ${n} 处不平无法推断原因（金额超出可计算范围）`, cause: '可能填错的单元格', cell: '单元格', current: '现值', suggested: '建议值', explanation: '说明' },
+  en: { noYear: (y: number, same?: number) => `${y} edition${same === undefined ? '' : ` (same as ${same})`} (the document states no budget year: the newest is used)`, edition: 'catalog', editionOf: (y: number, same?: number) => (same === undefined ? `${y} edition` : `${y} edition (same as ${same})`), nearest: (d: number | undefined, y: number) => `document year ${d ?? 'unknown'}, no such edition built in: ${y} edition used`, tables: 'tables', error: 'errors', warning: 'warnings', info: 'info', rounding: 'rounding', none: 'all totals add up', unreadable: 'not checked', detail: 'detail', notChecked: (n: number) => `${n} not checked`, sheet: 'sheet', other: 'other', noTables: 'no budget tables recognised', files: 'files', total: 'total', causes: (n: number) => `likely wrong cells (${n}):`, because: (ids: string) => `(cause ${ids})`, unexplained: '(no change of cells removes it: a row missing from or extra in a table?)', unexamined: (n: number) => `the cause of ${n} more failures was not looked for: the time for it ran out`, unsolvable: (n: number) => `the cause of ${n} more failures could not be computed (amounts beyond reach)`, cause: 'Likely wrong cells', cell: 'cell', current: 'now', suggested: 'suggested', explanation: 'explanation' },
 } as const;
 
 /** What a finding's line adds about its cause: `（原因 C1）`, or that no change of cells explains it. */
@@ -93,7 +94,11 @@ export function formatText(reports: readonly FileReport[], lang: Lang): string {
     }
     out.push(`${path}: ${r.tables.length} ${w.tables}${SEP[lang]}${countLine(r.findings, lang)}`);
     if (r.tables.length === 0) out.push(`  ${w.noTables}`);
-    else if (r.edition) out.push(`  ${w.edition}${lang === 'zh' ? '：' : ': '}${r.year === undefined ? w.noYear(r.edition.year) : r.edition.exact ? w.editionOf(r.edition.year) : w.nearest(r.year, r.edition.year)}`);
+    else if (r.edition) {
+      // 2026 and 2027 carry no known change from 2025: named as the same, not as editions of their own.
+      const same = Catalog.builtIn().sameAs(r.edition.year);
+      out.push(`  ${w.edition}${lang === 'zh' ? '：' : ': '}${r.year === undefined ? w.noYear(r.edition.year, same) : r.edition.exact ? w.editionOf(r.edition.year, same) : w.nearest(r.year, r.edition.year)}`);
+    }
     // The likely wrong cells first, then every finding, each naming the cause that resolves it.
     if (r.causes && r.causes.length > 0) {
       out.push(`  ${w.causes(r.causes.length)}`);

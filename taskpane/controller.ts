@@ -66,6 +66,8 @@ export interface PaneState {
   readonly round?: RoundState;
   /** Sheets 舍位平衡 added, by run, for 撤销: from the document, read when its tab is opened. */
   readonly roundBatches?: readonly RoundBatch[];
+  /** 插入 found the cell holding something: the pane asks before replacing it (what, where, what it holds). */
+  readonly insertAsk?: { readonly text: string; readonly address: string; readonly held: string };
   /** 撤销 found added sheets edited since: the pane asks before deleting them. */
   readonly roundConflict?: { readonly batch: RoundBatch; readonly edited: readonly string[] };
 }
@@ -409,14 +411,30 @@ export class PaneController {
     else this.host.download(`校验报告-${stamp}.html`, 'text/html', findingsHtml(this.pane.lang === 'zh' ? '校验报告' : 'Validation report', this.findings(), this.pane.lang, this.notesByKey()));
   }
 
-  async insert(text: string): Promise<void> {
+  /**
+   * 插入编码 / 插入名称: writes into the selected cell when it is empty; when it holds something nothing is written and
+   * the pane asks (insertAsk) — 替换 is {@link confirmInsert}, anything else leaves the cell as it is.
+   */
+  async insert(text: string, replace?: string): Promise<void> {
+    this.set({ insertAsk: undefined });
     try {
-      const r = await this.host.run((ctx) => insertIntoSelection(ctx, text));
+      const r = await this.host.run((ctx) => insertIntoSelection(ctx, text, { replace }));
       if ('error' in r) this.set({ toast: { intent: 'error', text: r.error } });
+      else if ('occupied' in r) this.set({ toast: undefined, insertAsk: { text, ...r.occupied } });
       else this.set({ toast: { intent: 'success', text: both((t) => t.inserted(text, r.address)) } });
     } catch (e) {
       this.fail(e);
     }
+  }
+
+  /** 替换: the user agreed to replace what that cell holds (if the selection moved meanwhile, the new cell is asked about). */
+  async confirmInsert(): Promise<void> {
+    const ask = this.pane.insertAsk;
+    if (ask) await this.insert(ask.text, ask.address);
+  }
+
+  cancelInsert(): void {
+    this.set({ insertAsk: undefined });
   }
 
   /** Imports a catalog from the selected range (or the active sheet) and keeps it for this user. */
@@ -424,6 +442,11 @@ export class PaneController {
     try {
       const grid = await this.host.run((ctx) => readSelectionGrid(ctx));
       const result = importCatalog(grid, label, year);
+      if (result.notCatalog) {
+        // Said once, not as an error per row.
+        this.set({ importProblems: undefined, toast: { intent: 'error', text: both((t) => t.notCatalog) } });
+        return;
+      }
       const errors = result.problems.filter((p) => p.severity === 'error');
       if (result.entries === 0 || errors.length > 0) {
         this.set({ importProblems: result.problems, toast: { intent: 'error', text: both((t) => t.importRefused(errors.length || 1)) } });

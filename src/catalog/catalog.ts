@@ -230,6 +230,20 @@ export class Catalog {
     return { year: y, exact: y === year };
   }
 
+  /**
+   * The edition a built-in edition is the same as, when it carries no known change from it (2026 and 2027: no
+   * change list yet, so the 2025 edition): the one to name, rather than presenting the year as an edition of its
+   * own. Undefined for an edition with changes of its own, the base, or a year not held.
+   */
+  sameAs(year: number): number | undefined {
+    if (year === BASE_YEAR || !this.years.includes(year)) return undefined;
+    const change = CHANGES.find((c) => c.year === year);
+    if (change && change.ops.split('\n').some((line) => line.trim() !== '')) return undefined;
+    const i = this.years.indexOf(year);
+    const neighbour = year > BASE_YEAR ? this.years[i - 1] : this.years[i + 1];
+    return this.sameAs(neighbour) ?? neighbour;
+  }
+
   /** The built-in edition for a year, chosen by `editionFor`. */
   edition(year?: number): Edition {
     return this.built(this.editionFor(year).year);
@@ -281,13 +295,17 @@ export class Catalog {
     const kindZh = kind ? KIND_NAMES_ZH[kind] : '政府收支分类科目';
     const kindEn = kind ? KIND_NAMES_EN[kind] : 'the classification';
     const e = edition.year;
+    // An edition with no known change from another is named as that one (2026 同 2025 年版).
+    const same = this.sameAs(e);
+    const zhYear = same === undefined ? `${e}年` : `${e}年（同${same}年版）`;
+    const enKind = same === undefined ? `the ${e} ${kindEn}` : `the ${e} ${kindEn} (same as ${same})`;
     return {
       kind: 'unknown', code, subjectKind: kind, year, edition: edition.label, exact: choice.exact,
       message: choice.exact
-        ? { zh: `${e}年${kindZh}中没有科目 ${code}`, en: `the ${e} ${kindEn} has no subject ${code}` }
+        ? { zh: `${zhYear}${kindZh}中没有科目 ${code}`, en: `${enKind} has no subject ${code}` }
         : {
-          zh: `${e}年${kindZh}中没有科目 ${code}（内置目录没有${year}年版，按${e}年版判断）`,
-          en: `the ${e} ${kindEn} has no subject ${code} (no ${year} edition is built in; judged by the ${e} edition)`,
+          zh: `${zhYear}${kindZh}中没有科目 ${code}（内置目录没有${year}年版，按${e}年版判断）`,
+          en: `${enKind} has no subject ${code} (no ${year} edition is built in; judged by the ${e} edition)`,
         },
     };
   }

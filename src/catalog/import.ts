@@ -4,7 +4,7 @@ import { Catalog, editionOf, readCode, type Edition } from './catalog';
 
 export interface ImportProblem {
   readonly severity: 'error' | 'warning' | 'info';
-  /** 1-based row in the source, as the user sees it. */
+  /** 1-based row in the source, as the user sees it (0: the rows as a whole). */
   readonly row: number;
   readonly code?: string;
   readonly text: Text;
@@ -14,7 +14,18 @@ export interface ImportResult {
   readonly edition: Edition;
   readonly entries: number;
   readonly problems: readonly ImportProblem[];
+  /**
+   * The rows are not a catalog (no 科目编码 / 科目名称 header, and most rows hold no code and name): nothing is
+   * imported, and the one problem says so instead of an error per row.
+   */
+  readonly notCatalog?: true;
 }
+
+/** What a sheet that is not a catalog gets, once. */
+export const NOT_A_CATALOG: Text = {
+  zh: '没有找到科目编码和科目名称两列：请选中含“科目编码”“科目名称”的区域后再导入。',
+  en: 'No subject code and subject name columns found: select a range with a code column and a name column, then import.',
+};
 
 const CODE_HEADER = /编码|代码|^code$/i;
 const NAME_HEADER = /名称|^name$/i;
@@ -30,19 +41,24 @@ export function importCatalog(rows: ReadonlyArray<ReadonlyArray<string>>, label:
   let codeCol = 0;
   let nameCol = 1;
   const headerAt = rows.findIndex((r) => r.some((c) => CODE_HEADER.test(norm(c))) && r.some((c) => NAME_HEADER.test(norm(c))));
-  if (headerAt >= 0 && headerAt < 10) {
+  const headed = headerAt >= 0 && headerAt < 10;
+  if (headed) {
     start = headerAt + 1;
     codeCol = rows[headerAt].findIndex((c) => CODE_HEADER.test(norm(c)));
     nameCol = rows[headerAt].findIndex((c, i) => i !== codeCol && NAME_HEADER.test(norm(c)));
   }
   const entries = new Map<string, { name: string; row: number }>();
+  let filled = 0;
+  let malformed = 0;
   for (let i = start; i < rows.length; i++) {
     const row = i + 1;
     const rawCode = (rows[i][codeCol] ?? '').trim();
     const name = (rows[i][nameCol] ?? '').trim();
     if (rawCode === '' && name === '') continue;
+    filled++;
     const read = readCode(rawCode);
     if (read.kind === 'malformed' || !/^[235]/.test(read.kind === 'code' ? read.code : '')) {
+      malformed++;
       problems.push({ severity: 'error', row, text: { zh: `第 ${row} 行：编码"${rawCode}"格式错误，已跳过`, en: `row ${row}: malformed code "${rawCode}", skipped` } });
       continue;
     }
@@ -63,6 +79,11 @@ export function importCatalog(rows: ReadonlyArray<ReadonlyArray<string>>, label:
       continue;
     }
     entries.set(code, { name, row });
+  }
+  // Without a header, the first two columns are read as code and name: a sheet where most rows hold no code there
+  // (a budget table, a list of something else) is not a catalog, said once rather than as an error per row.
+  if (!headed && (entries.size === 0 || malformed * 2 > filled)) {
+    return { edition: editionOf(year, label, [], () => ''), entries: 0, problems: [{ severity: 'error', row: 0, text: NOT_A_CATALOG }], notCatalog: true };
   }
   for (const [code, e] of entries) {
     const parent = code.length > 3 ? code.slice(0, -2) : undefined;

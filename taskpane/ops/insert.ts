@@ -4,14 +4,28 @@ import { blockAddress, parseAddress } from './address';
 
 /** What one Excel cell can hold. */
 const MAX_CELL_TEXT = 32767;
+/** A cell's content quoted in the question, cut after this many characters. */
+const HELD_SHOWN = 40;
+
+/** The cell asked about: it holds something, which the insert would replace. */
+export interface Occupied {
+  /** sheet!A1 */
+  readonly address: string;
+  /** What the cell shows (its formula when it shows nothing). */
+  readonly held: string;
+}
+
+export type InsertOutcome = { readonly address: string } | { readonly error: Text } | { readonly occupied: Occupied };
 
 /**
- * Writes a subject code or name into the selected cell, in 2 syncs (the selection, then the write). With
- * several cells selected only the top-left one is written, as typing in Excel fills one cell; the returned
- * address says which. The cell is formatted as text (`@`) first, so a code such as 2101103 stays text like
- * the published tables' codes (not a number, never a formula) and shows no apostrophe.
+ * Writes a subject code or name into the selected cell, in 3 syncs (the selection, what the cell holds, the
+ * write). With several cells selected only the top-left one is written, as typing in Excel fills one cell; the
+ * returned address says which. A cell that holds anything (a value, a formula, even one showing nothing) is not
+ * written: the answer is `occupied`, for the pane to ask, and only a second call with `replace` naming that very
+ * cell writes over it. The cell is formatted as text (`@`) first, so a code such as 2101103 stays text like the
+ * published tables' codes (not a number, never a formula) and shows no apostrophe.
  */
-export async function insertIntoSelection(ctx: ExcelContext, text: string): Promise<{ address: string } | { error: Text }> {
+export async function insertIntoSelection(ctx: ExcelContext, text: string, options: { replace?: string } = {}): Promise<InsertOutcome> {
   if (text.trim() === '') return { error: { zh: '没有要插入的内容。', en: 'Nothing to insert.' } };
   if (text.length > MAX_CELL_TEXT) return { error: { zh: '内容过长，单元格放不下。', en: 'The text is too long for a cell.' } };
   const selected = ctx.workbook.getSelectedRange();
@@ -20,11 +34,21 @@ export async function insertIntoSelection(ctx: ExcelContext, text: string): Prom
   const { sheet, block } = parseAddress(selected.address);
   const one = selected.rowCount === 1 && selected.columnCount === 1;
   const cell = blockAddress({ ...block, rows: 1, cols: 1 });
+  const address = sheet ? `${sheet}!${cell}` : cell;
   const target = one ? selected : ctx.workbook.worksheets.getActiveWorksheet().getRange(cell);
+  target.load('formulas,text');
+  await ctx.sync();
+  const formula = target.formulas[0]?.[0];
+  const shown = target.text[0]?.[0] ?? '';
+  const holds = (formula !== undefined && formula !== null && formula !== '') || shown !== '';
+  if (holds && options.replace !== address) {
+    const held = shown !== '' ? shown : String(formula);
+    return { occupied: { address, held: held.length > HELD_SHOWN ? `${held.slice(0, HELD_SHOWN)}…` : held } };
+  }
   target.numberFormat = [['@']];
   target.values = [[text]];
   await ctx.sync();
-  return { address: sheet ? `${sheet}!${cell}` : cell };
+  return { address };
 }
 
 /**

@@ -17,7 +17,11 @@ export function CatalogView({ controller }: { controller: PaneController }) {
   const styles = useStyles();
   const { pane, validation } = usePane(controller);
   const t = STRINGS[pane.lang];
-  const years = pane.catalog.catalog.years;
+  const catalog = pane.catalog.catalog;
+  const years = catalog.years;
+  // 2026 and 2027 carry no known change from 2025: named as the same, not as editions of their own.
+  const own = years.filter((y) => catalog.sameAs(y) === undefined);
+  const same = years.flatMap((y) => { const base = catalog.sameAs(y); return base === undefined ? [] : [t.sameEdition(y, base)]; });
   const [label, setLabel] = useState(pane.lang === 'zh' ? '本地区科目目录' : 'Regional catalog');
   // The workbook's budget year once it has been checked; else the latest edition.
   const [year, setYear] = useState(String(validation.result?.year ?? years[years.length - 1]));
@@ -25,7 +29,7 @@ export function CatalogView({ controller }: { controller: PaneController }) {
   const problems = pane.importProblems ?? [];
   return (
     <div className={styles.stack}>
-      <Text>{t.catalogBuiltIn(years.join('、'))}</Text>
+      <Text data-testid="editions">{t.catalogBuiltIn(own.join(pane.lang === 'zh' ? '、' : ', '), same.join(pane.lang === 'zh' ? '、' : ', '))}</Text>
       {pane.catalog.label && <MessageBar intent="info"><MessageBarBody>{t.catalogImported(pane.catalog.label, (pane.catalog.savedAt ?? '').slice(0, 10))}</MessageBarBody></MessageBar>}
       <Text as="h2" weight="semibold">{t.importTitle}</Text>
       <Text size={200}>{t.importHelp}</Text>

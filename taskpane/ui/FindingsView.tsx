@@ -184,7 +184,7 @@ export function FindingsView({ controller }: { controller: PaneController }) {
   const keyRef = useRef(onKey);
   keyRef.current = onKey;
   const stableKey = useCallback((index: number, e: KeyboardEvent<HTMLElement>) => keyRef.current(index, e), []);
-  const meta = result ? `${t.summary(result.tables.length, result.relations)} · ${t.edition(result.edition.year, result.edition.exact, result.year !== undefined)}${validation.at ? ` · ${t.checkedAt(validation.at.toLocaleTimeString(pane.lang === 'zh' ? 'zh-CN' : 'en-US'))}` : ''}` : '';
+  const meta = result ? `${t.summary(result.tables.length, result.relations)} · ${t.edition(result.edition.year, result.edition.exact, result.year !== undefined, pane.catalog.catalog.sameAs(result.edition.year))}${validation.at ? ` · ${t.checkedAt(validation.at.toLocaleTimeString(pane.lang === 'zh' ? 'zh-CN' : 'en-US'))}` : ''}` : '';
   const phaseText = validation.phase === 'read' ? t.phaseRead : validation.phase === 'check' ? t.phaseCheck : t.phaseMark;
   const item = (s: Shown) => (
     <FindingItem key={`${s.key}|${s.f.cells.join(',')}`} shown={s} controller={controller} t={t} lang={pane.lang} current={s.index === current}

@@ -1,4 +1,4 @@
-import { Button, SearchBox, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, SearchBox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { KIND_NAMES_EN, KIND_NAMES_ZH } from '../../src/catalog/catalog';
 import type { PaneController } from '../controller';
@@ -23,18 +23,34 @@ const SHOWN = 30;
 /** Subject search by code, name or pinyin initials, with insertion into the selected cell. */
 export function SubjectsView({ controller }: { controller: PaneController }) {
   const styles = useStyles();
-  const { pane } = usePane(controller);
+  const { pane, validation } = usePane(controller);
   const t = STRINGS[pane.lang];
   const [query, setQuery] = useState('');
+  // The edition of the workbook's budget year once it has been checked (else the newest), named as it is: 2026 and
+  // 2027 as the same as 2025.
+  const year = validation.result?.year;
+  const catalog = pane.catalog.catalog;
+  const choice = catalog.editionFor(year);
   // A common name (行政运行) matches scores of subjects: the first 30 are listed, and how many more there are said.
-  const all = useMemo(() => (query.trim() === '' ? [] : pane.catalog.catalog.search(query, { limit: 1000 })), [query, pane.catalog]);
+  const all = useMemo(() => (query.trim() === '' ? [] : catalog.search(query, { limit: 1000, year })), [query, catalog, year]);
   const hits = all.slice(0, SHOWN);
-  const parentName = (code: string) => pane.catalog.catalog.name(code, { kind: undefined }) ?? '';
+  const parentName = (code: string) => catalog.name(code, { kind: undefined, year }) ?? '';
   const kindName = pane.lang === 'zh' ? KIND_NAMES_ZH : KIND_NAMES_EN;
   return (
     <div className={styles.stack}>
       <SearchBox style={{ minWidth: 0, maxWidth: '100%' }} aria-label={t.subjectSearch} placeholder={t.subjectSearch} value={query} onChange={(_, d) => setQuery(d.value)} />
       <Text size={200}>{t.subjectHint}</Text>
+      <Text size={200} data-testid="subject-edition">{t.edition(choice.year, choice.exact, year !== undefined, catalog.sameAs(choice.year))}</Text>
+      {pane.insertAsk && (
+        // Nothing is written over a cell's content without the user's yes.
+        <MessageBar intent="warning" layout="multiline" data-testid="insert-ask">
+          <MessageBarBody>{t.overwriteAsk(pane.insertAsk.address, pane.insertAsk.held, pane.insertAsk.text)}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" appearance="primary" onClick={() => void controller.confirmInsert()}>{t.overwrite}</Button>
+            <Button size="small" autoFocus onClick={() => controller.cancelInsert()}>{t.cancel}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {query.trim() !== '' && hits.length === 0 && <Text>{t.noSubjects}</Text>}
       <ul className={styles.list} aria-label={t.tabSubjects}>
         {hits.map(({ subject: s }) => (

@@ -25,7 +25,11 @@ const zh = {
   noTables: '未识别到部门预算公开表。请确认表名（如“部门预算支出总表”）和表头（科目编码、科目名称、合计等）。',
   summary: (tables: number, relations: number) => `${tables} 张表 · ${relations} 项勾稽关系`,
   checkedAt: (t: string) => `校验于 ${t}`,
-  edition: (year: number, exact: boolean, known: boolean) => (!known ? `科目目录 ${year} 年版（未注明预算年度）` : exact ? `科目目录 ${year} 年版` : `科目目录按 ${year} 年版（无文件年度版本）`),
+  /** `same`: the edition this year's is the same as (no known change from it), named instead of a year's edition of its own. */
+  edition: (year: number, exact: boolean, known: boolean, same?: number) => {
+    const label = same === undefined ? `${year} 年版` : `${year} 年（同 ${same} 年版）`;
+    return !known ? `科目目录 ${label}${same === undefined ? '（未注明预算年度）' : '，未注明预算年度'}` : exact ? `科目目录 ${label}` : `科目目录按 ${label}${same === undefined ? '（无文件年度版本）' : '，无文件年度版本'}`;
+  },
   error: '错误',
   warning: '警告',
   info: '提示',
@@ -85,7 +89,8 @@ const zh = {
   inserted: (text: string, cell: string) => `已在 ${cell} 插入“${text}”。`,
   level: { 1: '类', 2: '款', 3: '项' } as Record<number, string>,
   noSubjects: '没有找到匹配的科目。',
-  catalogBuiltIn: (years: string) => `内置目录：政府收支分类科目 ${years} 年版。`,
+  /** The editions with changes of their own, then those the same as another (`2026 年（同 2025 年版）`). */
+  catalogBuiltIn: (years: string, same: string) => `内置目录：政府收支分类科目 ${years} 年版${same ? `；${same}` : ''}。`,
   catalogImported: (label: string, at: string) => `正在使用导入目录“${label}”（${at} 导入），优先于内置目录。`,
   importTitle: '从工作表导入科目目录',
   importHelp: '选中含“科目编码”“科目名称”两列的区域（或打开该工作表），再点击导入。级次和上级科目自动推算。导入的目录保存在本机，重启后仍然有效。',
@@ -146,7 +151,10 @@ const en: Strings = {
   noTables: 'No departmental budget tables recognised. Check the table titles and headers (subject code, subject name, total…).',
   summary: (tables, relations) => `${tables} tables · ${relations} relations`,
   checkedAt: (t) => `validated at ${t}`,
-  edition: (year, exact, known) => (!known ? `${year} catalog (no budget year stated)` : exact ? `${year} catalog` : `${year} catalog (no edition of the document's year)`),
+  edition: (year, exact, known, same) => {
+    const label = same === undefined ? `${year} catalog` : `${year} catalog (same as ${same})`;
+    return !known ? `${label}${same === undefined ? ' (no budget year stated)' : ', no budget year stated'}` : exact ? label : `${label}${same === undefined ? ' (no edition of the document\'s year)' : ', no edition of the document\'s year'}`;
+  },
   error: 'Error',
   warning: 'Warning',
   info: 'Info',
@@ -206,7 +214,7 @@ const en: Strings = {
   inserted: (text, cell) => `Inserted "${text}" in ${cell}.`,
   level: { 1: 'class', 2: 'section', 3: 'item' },
   noSubjects: 'No matching subject.',
-  catalogBuiltIn: (years) => `Built-in catalog: government classification, editions ${years}.`,
+  catalogBuiltIn: (years, same) => `Built-in catalog: government classification, editions ${years}${same ? `; ${same}` : ''}.`,
   catalogImported: (label, at) => `Using the imported catalog "${label}" (imported ${at}); it takes precedence.`,
   importTitle: 'Import a subject catalog from a worksheet',
   importHelp: 'Select a range with a code column and a name column (or open that sheet), then import. Levels and parents are derived. The import is kept on this computer across restarts.',

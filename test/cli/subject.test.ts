@@ -12,6 +12,8 @@ describe('budget-check subject', () => {
   test('an unknown code: exit 1 and a message', async () => {
     expect(await cli('subject', '2101109', '--year', '2025')).toEqual({ code: 1, out: '', err: '2025年支出功能分类中没有科目 2101109\n' });
     expect(await cli('subject', '2101109', '--year', '2025', '--lang', 'en')).toMatchObject({ err: 'the 2025 functional classification has no subject 2101109\n' });
+    // 2026 carries no known change from 2025: named as the same edition.
+    expect(await cli('subject', '2101109', '--year', '2026')).toEqual({ code: 1, out: '', err: '2026年（同2025年版）支出功能分类中没有科目 2101109\n' });
   });
 
   test('--search by name, code or pinyin initials', async () => {

@@ -147,6 +147,6 @@ describe("the workbook's budget year is the default edition", () => {
     (globalThis as { Office?: unknown }).Office = { context: { document: { settings: { get: (k: string) => settings.get(k) ?? null } } } };
     expect(() => subjectNameFn('2101109')).toThrow(/2025年支出功能分类中没有科目 2101109/);
     settings.delete('budget-check.budget-year');
-    expect(() => subjectNameFn('2101109')).toThrow(/2027年支出功能分类中没有科目 2101109/);
+    expect(() => subjectNameFn('2101109')).toThrow(/2027年（同2025年版）支出功能分类中没有科目 2101109/);
   });
 });

@@ -33,7 +33,18 @@ describe('lookup', () => {
   test('kinds: detected from the code, or given', () => {
     expect(catalog.lookup('30113').kind === 'found' && catalog.lookup('30113')).toMatchObject({ subject: { kind: 'dept-economic', name: '住房公积金' } });
     expect(catalog.lookup('50103')).toMatchObject({ kind: 'found', subject: { kind: 'gov-economic' } });
-    expect(catalog.lookup('30113', { kind: 'function' })).toMatchObject({ kind: 'unknown', message: { zh: '2027年支出功能分类中没有科目 30113' } });
+    expect(catalog.lookup('30113', { kind: 'function' })).toMatchObject({ kind: 'unknown', message: { zh: '2027年（同2025年版）支出功能分类中没有科目 30113' } });
+  });
+
+  test('2026 and 2027 carry no known change: the same as 2025, named so; 2024 and 2025 are editions of their own', () => {
+    expect(catalog.years.map((y) => catalog.sameAs(y))).toEqual([undefined, undefined, 2025, 2025]);
+    expect(catalog.sameAs(2023)).toBeUndefined();
+    expect(catalog.lookup('2101109', { year: 2026 })).toMatchObject({
+      kind: 'unknown', exact: true,
+      message: { zh: '2026年（同2025年版）支出功能分类中没有科目 2101109', en: 'the 2026 functional classification (same as 2025) has no subject 2101109' },
+    });
+    // The same subjects, as the words say.
+    expect(catalog.list({ year: 2027 }).map((s) => `${s.code} ${s.name}`)).toEqual(catalog.list({ year: 2025 }).map((s) => `${s.code} ${s.name}`));
   });
 
   test('an unknown code names the edition and the classification', () => {

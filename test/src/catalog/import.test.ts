@@ -46,6 +46,44 @@ describe('catalog import', () => {
   });
 });
 
+describe('a sheet that is not a catalog', () => {
+  // 收支总表 as published: items and amounts on both sides, no code anywhere.
+  const budget = [
+    ['部门收支总表'],
+    ['单位名称：张家口市总工会', '', '', '单位：万元'],
+    ['收入', '', '支出', ''],
+    ['项目', '预算数', '项目', '预算数'],
+    ...Array.from({ length: 37 }, (_, i) => [`收入项目${i}`, '12.50', `支出项目${i}`, '12.50']),
+  ];
+
+  test('says so once, not an error per row, and imports nothing', () => {
+    const r = importCatalog(budget, '收入总表', 2025);
+    expect(r.notCatalog).toBe(true);
+    expect(r.entries).toBe(0);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0].severity).toBe('error');
+    expect(r.problems[0].text.zh).toMatch(/^没有找到科目编码和科目名称两列/);
+    expect(r.problems[0].text.en).toMatch(/^No subject code and subject name columns found/);
+  });
+
+  test('an empty selection is not a catalog either', () => {
+    expect(importCatalog([], '空', 2025).notCatalog).toBe(true);
+  });
+
+  test('a catalog without a header row is still one, a few bad rows listed one by one', () => {
+    const r = importCatalog([['301', '工资福利支出'], ['30101', '基本工资'], ['3011', '错位'], ['30102', '津贴补贴']], '无表头', 2025);
+    expect(r.notCatalog).toBeUndefined();
+    expect(r.entries).toBe(3);
+    expect(r.problems.filter((p) => p.severity === 'error')).toHaveLength(1);
+  });
+
+  test('with its header, a catalog whose rows are all malformed gets each row\'s error (the columns were found)', () => {
+    const r = importCatalog([['科目编码', '科目名称'], ['21A', '错'], ['X', '也错']], '坏', 2025);
+    expect(r.notCatalog).toBeUndefined();
+    expect(r.problems.filter((p) => p.severity === 'error')).toHaveLength(2);
+  });
+});
+
 describe('parseCsv', () => {
   test('quotes, doubled quotes, CRLF and a BOM', () => {
     expect(parseCsv('\uFEFFa,"b,c","d""e"\r\n1,2,3\n')).toEqual([['a', 'b,c', 'd"e'], ['1', '2', '3']]);

@@ -12,11 +12,12 @@ async function sampleExcel(selection: string, sheet = '收入总表'): Promise<F
 }
 
 describe('inserting a subject into the selected cell', () => {
-  test('a 7-digit code is written as text (format @), in 2 syncs, and nothing else changes', async () => {
+  test('a 7-digit code is written as text (format @), in 3 syncs, and nothing else changes', async () => {
     const excel = await sampleExcel('G14');
     const before = cellsOf(excel);
     expect(await insertIntoSelection(excel, '2080501')).toEqual({ address: '收入总表!G14' });
-    expect(excel.syncs).toHaveLength(2);
+    // The selection, what the cell holds, the write.
+    expect(excel.syncs).toHaveLength(3);
     expect(excel.cellAt('收入总表', 'G14')).toMatchObject({ value: '2080501', text: '2080501', numberFormat: '@', formula: undefined });
     const after = cellsOf(excel);
     after['收入总表'] = after['收入总表'].filter((c) => !c.startsWith('13,6|'));
@@ -26,7 +27,7 @@ describe('inserting a subject into the selected cell', () => {
   test('with several cells selected only the top-left one is written', async () => {
     const excel = await sampleExcel('G14:H16');
     expect(await insertIntoSelection(excel, '机关事业单位基本养老保险缴费支出')).toEqual({ address: '收入总表!G14' });
-    expect(excel.syncs).toHaveLength(2);
+    expect(excel.syncs).toHaveLength(3);
     expect(excel.cellAt('收入总表', 'G14')?.value).toBe('机关事业单位基本养老保险缴费支出');
     for (const a of ['H14', 'G15', 'H16']) expect(excel.cellAt('收入总表', a)?.value ?? null).toBeNull();
   });
@@ -36,6 +37,42 @@ describe('inserting a subject into the selected cell', () => {
     excel.workbook.worksheets.getItem('收入总表').getRange('G15').values = [['2080501']];
     await excel.sync();
     expect(excel.cellAt('收入总表', 'G15')?.value).toBe(2080501);
+  });
+
+  test('a cell that holds something is not written: the answer names it and what it holds', async () => {
+    const excel = await sampleExcel('D13');
+    const before = cellsOf(excel);
+    expect(await insertIntoSelection(excel, '2080501')).toEqual({ occupied: { address: '收入总表!D13', held: '536.45' } });
+    expect(cellsOf(excel)).toEqual(before);
+    // The top-left cell of a block is the one asked about.
+    excel.selection = { sheet: '收入总表', boxes: [blockOf('C13:D14')] };
+    expect(await insertIntoSelection(excel, '2080501')).toEqual({ occupied: { address: '收入总表!C13', held: '行政事业单位养老支出' } });
+    expect(cellsOf(excel)).toEqual(before);
+  });
+
+  test('a formula counts as content even when it shows nothing', async () => {
+    const excel = await sampleExcel('G14');
+    const sheet = excel.workbook.worksheets.getItem('收入总表');
+    sheet.getRange('G14').formulas = [['=IF(1,"")']];
+    await excel.sync();
+    const r = await insertIntoSelection(excel, '2080501');
+    expect(r).toEqual({ occupied: { address: '收入总表!G14', held: '=IF(1,"")' } });
+    expect(excel.cellAt('收入总表', 'G14')?.formula).toBe('=IF(1,"")');
+  });
+
+  test('replace names the cell the user agreed to: that cell is written, another one is asked about again', async () => {
+    const excel = await sampleExcel('D13');
+    expect(await insertIntoSelection(excel, '2080501', { replace: '收入总表!D14' })).toEqual({ occupied: { address: '收入总表!D13', held: '536.45' } });
+    expect(excel.cellAt('收入总表', 'D13')?.value).toBe(536.45);
+    expect(await insertIntoSelection(excel, '2080501', { replace: '收入总表!D13' })).toEqual({ address: '收入总表!D13' });
+    expect(excel.cellAt('收入总表', 'D13')).toMatchObject({ value: '2080501', numberFormat: '@' });
+  });
+
+  test('a long content is quoted cut, with an ellipsis', async () => {
+    const excel = await sampleExcel('G14');
+    excel.edit('收入总表', 'G14', '说明'.repeat(40));
+    const r = await insertIntoSelection(excel, '2080501');
+    expect('occupied' in r && r.occupied.held).toBe(`${'说明'.repeat(20)}…`);
   });
 
   test('nothing to insert is an error in both languages, without touching Excel', async () => {
