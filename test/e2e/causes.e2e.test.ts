@@ -4,14 +4,11 @@
 // Screenshot: test-artifacts/pane-causes.png.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startPlayground, type Playground } from '../../scripts/playground';
-import { CHROMIUM_ARGS, findChromium } from '../helpers/browser';
+import type { Browser, Page } from 'playwright-core';
+import type { Playground } from '../../scripts/playground';
+import { ARTIFACTS, e2eSuite, launch, openPane, type Session } from '../helpers/playground-browser';
 
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
-const executablePath = findChromium();
-// CI must not pass by skipping: .ci/run sets REQUIRE_BROWSER=1.
-const suite = executablePath || process.env.REQUIRE_BROWSER === '1' ? describe : describe.skip;
+const suite = e2eSuite;
 
 jest.setTimeout(240_000);
 
@@ -22,25 +19,20 @@ suite('which cell is wrong, in a real browser (playground)', () => {
   let server: Playground;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
   /** The add-in's files the page asked for, by name. */
-  const fetched: string[] = [];
+  let fetched: string[] = [];
+
+  let session: Session | undefined;
 
   beforeAll(async () => {
-    if (!executablePath) throw new Error('Chromium not found (REQUIRE_BROWSER=1): sudo apt-get install chromium');
-    server = await startPlayground({ port: 0, build: false });
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text()); });
-    page.on('request', (r) => fetched.push(new URL(r.url()).pathname.slice(1)));
-    await page.goto(server.url);
-    await page.waitForSelector('html[data-playground="ready"]');
+    session = await launch();
+    ({ server, browser } = session);
+    ({ page, errors, fetched } = await openPane(session, { warnings: true }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   const pane = () => page.locator('#root');

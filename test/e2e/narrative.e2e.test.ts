@@ -6,19 +6,13 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { writeXlsx } from '../../cli/write';
-import { startPlayground, type Playground } from '../../scripts/playground';
 import { ALL_KINDS } from '../../src/table';
-import { CHROMIUM_ARGS, findChromium } from '../helpers/browser';
+import { ARTIFACTS, e2eSuite, launch, openPane, type Session } from '../helpers/playground-browser';
 import { FIXTURES, fixtureGrid } from '../helpers/fixtures';
 
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
-const executablePath = findChromium();
-if (!executablePath) {
-  console.warn('未找到 Chromium，跳过端到端测试（sudo apt-get install chromium）。/ Chromium not found: end-to-end tests skipped (sudo apt-get install chromium).');
-}
-const suite = executablePath || process.env.REQUIRE_BROWSER === '1' ? describe : describe.skip;
+const suite = e2eSuite;
 
 jest.setTimeout(240_000);
 
@@ -27,38 +21,27 @@ const PUBLISHED = readFileSync(join(FIXTURES, 'seed-004', 'narrative.txt'), 'utf
 type PlaygroundWindow = Window & { playground: { excel: { selection: { sheet: string; boxes: Array<{ row: number; col: number }> }; activeSheet: string; sheets: Array<{ name: string; cells: Map<string, { value: unknown }> }> } } };
 
 suite('情况说明 in a real browser (playground, 320 px pane)', () => {
-  let server: Playground;
-  let browser: Browser;
+  let session: Session | undefined;
   let page: Page;
-  const errors: string[] = [];
-  const fetched: string[] = [];
+  let errors: string[] = [];
+  let fetched: string[] = [];
 
   beforeAll(async () => {
-    if (!executablePath) throw new Error('Chromium not found (REQUIRE_BROWSER=1): sudo apt-get install chromium');
-    server = await startPlayground({ port: 0, build: false });
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1100, height: 1900 }, locale: 'zh-CN' });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-    await page.goto(server.url);
-    await page.waitForSelector('html[data-playground="ready"]');
+    session = await launch();
+    ({ page, errors, fetched } = await openPane(session, { viewport: { width: 1100, height: 1900 }, clipboard: true }));
     // The pane as Office opens it at its narrowest.
     await page.addStyleTag({ content: '.pane { width: 320px !important; }' });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   const pane = () => page.locator('#root');
   const cells = () => page.evaluate(() => JSON.stringify((window as unknown as PlaygroundWindow).playground.excel.sheets.map((s) => [s.name, [...s.cells].map(([k, c]) => [k, c.value])])));
 
   test('the chunks are not part of the first load', () => {
-    expect(fetched.filter((p) => /\/(narrative|xlsx)\.js$/.test(p))).toEqual([]);
+    expect(fetched.filter((p) => /^(narrative|xlsx)\.js$/.test(p))).toEqual([]);
   });
 
   test('生成 then 复制: the six paragraphs, on the clipboard as text', async () => {
@@ -66,7 +49,7 @@ suite('情况说明 in a real browser (playground, 320 px pane)', () => {
     await pane().getByRole('button', { name: '生成', exact: true }).click();
     const draft = pane().getByTestId('narrative-draft');
     await draft.waitFor();
-    expect(fetched.filter((p) => p.endsWith('/narrative.js'))).toHaveLength(1);
+    expect(fetched.filter((p) => p === 'narrative.js')).toHaveLength(1);
     await expect(draft.textContent()).resolves.toContain('2025年支出预算870.37万元，其中基本支出694.07万元，包括人员经费694.07万元和日常公用经费0.00万元；项目支出176.30万元');
     await pane().getByRole('button', { name: '复制', exact: true }).click();
     await pane().getByText('已复制到剪贴板。').waitFor();
@@ -81,7 +64,7 @@ suite('情况说明 in a real browser (playground, 320 px pane)', () => {
     writeFileSync(file, await writeXlsx(kinds.map((k) => ({ name: k, grid: fixtureGrid('000', k) }))));
     await pane().getByTestId('previous-file').setInputFiles(file);
     await pane().getByText('上年工作簿：2024年部门预算.xlsx（2024 年）').waitFor();
-    expect(fetched.filter((p) => p.endsWith('/xlsx.js'))).toHaveLength(1);
+    expect(fetched.filter((p) => p === 'xlsx.js')).toHaveLength(1);
     await pane().getByText(/2025年预算收入870\.37万元，比上年增加382\.57万元，增长78\.43%/).waitFor();
   });
 

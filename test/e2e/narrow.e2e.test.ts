@@ -3,13 +3,10 @@
 // planted, and the findings can be walked with the keyboard alone. Screenshots: test-artifacts/pane-320-*.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startPlayground, type Playground } from '../../scripts/playground';
-import { CHROMIUM_ARGS, findChromium } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, e2eSuite, launch, openPane, type Session } from '../helpers/playground-browser';
 
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
-const executablePath = findChromium();
-const suite = executablePath || process.env.REQUIRE_BROWSER === '1' ? describe : describe.skip;
+const suite = e2eSuite;
 
 jest.setTimeout(240_000);
 
@@ -51,26 +48,19 @@ async function brokenLabels(page: Page): Promise<string[]> {
 }
 
 suite.each([320, 450])('task pane at %i px', (width) => {
-  let server: Playground;
-  let browser: Browser;
+  let session: Session | undefined;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
-    if (!executablePath) throw new Error('Chromium not found (REQUIRE_BROWSER=1): sudo apt-get install chromium');
-    server = await startPlayground({ port: 0, build: false });
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}?paneWidth=${width}`);
-    await page.waitForSelector('html[data-playground="ready"]');
+    session = await launch();
+    ({ page, errors } = await openPane(session, { paneWidth: width }));
     // The acceptance workbook's error: 支出总表 2080505 typed 192.48 for 129.48.
     await page.evaluate(() => (window as unknown as PlaygroundWindow).playground.excel.edit('支出总表', 'D16', 192.48));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   const pane = () => page.locator('#root');

@@ -2,18 +2,12 @@
 // playground, over the in-memory Excel. Screenshot: test-artifacts/pane-findings.png.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startPlayground, type Playground } from '../../scripts/playground';
+import type { Browser, Page } from 'playwright-core';
+import type { Playground } from '../../scripts/playground';
 import { MARK_COLORS } from '../../taskpane/office/marks';
-import { CHROMIUM_ARGS, findChromium } from '../helpers/browser';
+import { ARTIFACTS, e2eSuite, launch, openPane, type Session } from '../helpers/playground-browser';
 
-export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
-const executablePath = findChromium();
-if (!executablePath) {
-  console.warn('未找到 Chromium，跳过端到端测试（sudo apt-get install chromium）。/ Chromium not found: end-to-end tests skipped (sudo apt-get install chromium).');
-}
-// CI must not pass by skipping: .ci/run sets REQUIRE_BROWSER=1.
-const suite = executablePath || process.env.REQUIRE_BROWSER === '1' ? describe : describe.skip;
+const suite = e2eSuite;
 
 jest.setTimeout(240_000);
 
@@ -24,22 +18,20 @@ suite('task pane in a real browser (playground)', () => {
   let server: Playground;
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
+
+  let session: Session | undefined;
 
   beforeAll(async () => {
-    if (!executablePath) throw new Error('Chromium not found (REQUIRE_BROWSER=1): sudo apt-get install chromium');
-    server = await startPlayground({ port: 0, build: false });
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(server.url);
-    await page.waitForSelector('html[data-playground="ready"]');
+    session = await launch();
+    ({ server, browser } = session);
+    const opened = await openPane(session);
+    page = opened.page;
+    errors = opened.errors;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
   const pane = () => page.locator('#root');

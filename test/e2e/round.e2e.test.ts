@@ -5,14 +5,10 @@
 // shows, and 撤销 removes them; nothing reaches past the pane's edge. Screenshots: test-artifacts/pane-round*.png.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startPlayground, type Playground } from '../../scripts/playground';
-import { CHROMIUM_ARGS, findChromium } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, e2eSuite, launch, openPane, type Session } from '../helpers/playground-browser';
 
-const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
-const executablePath = findChromium();
-// CI must not pass by skipping: .ci/run sets REQUIRE_BROWSER=1.
-const suite = executablePath || process.env.REQUIRE_BROWSER === '1' ? describe : describe.skip;
+const suite = e2eSuite;
 
 jest.setTimeout(240_000);
 
@@ -50,32 +46,18 @@ async function violations(page: Page): Promise<Array<{ id: string; impact: strin
 const sheetNames = (page: Page) => page.evaluate(() => (window as unknown as PlaygroundWindow).playground.excel.sheets.map((s) => s.name));
 
 suite('舍位平衡 in a real browser (playground)', () => {
-  let server: Playground;
-  let browser: Browser;
+  let session: Session | undefined;
 
   beforeAll(async () => {
-    if (!executablePath) throw new Error('Chromium not found (REQUIRE_BROWSER=1): sudo apt-get install chromium');
-    server = await startPlayground({ port: 0, build: false });
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    session = await launch();
     mkdirSync(ARTIFACTS, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await session?.close();
   });
 
-  async function open(width: number): Promise<{ page: Page; fetched: string[]; errors: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'zh-CN' });
-    const fetched: string[] = [];
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('request', (r) => fetched.push(new URL(r.url()).pathname.slice(1)));
-    await page.goto(`${server.url}?paneWidth=${width}`);
-    await page.waitForSelector('html[data-playground="ready"]');
-    return { page, fetched, errors };
-  }
+  const open = (width: number) => openPane(session!, { paneWidth: width, viewport: { width: 1280, height: 1000 } });
 
   test('320 px: the chunk on opening the tab, the solver on the run; the ±0.01 changes listed; one applied and undone', async () => {
     const { page, fetched, errors } = await open(320);
