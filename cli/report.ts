@@ -183,7 +183,7 @@ export function formatHtml(reports: readonly FileReport[], lang: Lang): string {
       : '';
     const unexamined = (r.unexamined ? `<p>${esc(w.unexamined(r.unexamined))}</p>\n` : '') + (r.unsolvable ? `<p>${esc(w.unsolvable(r.unsolvable))}</p>\n` : '');
     return `<section><h2>${esc(safePath(r.path))}</h2><p>${esc(countLine(r.findings, lang))}</p>
-${causes}${unexamined}<table><thead><tr><th>${lang === 'zh' ? '级别' : 'severity'}</th><th>${lang === 'zh' ? '表' : 'table'}</th><th>${esc(w.sheet)}</th><th>${lang === 'zh' ? '单元格' : 'cells'}</th><th>${lang === 'zh' ? '报告数' : 'reported'}</th><th>${lang === 'zh' ? '计算数' : 'computed'}</th><th>${lang === 'zh' ? '差额' : 'difference'}</th><th>${lang === 'zh' ? '说明' : 'message'}</th></tr></thead>
+${causes}${unexamined}<table><thead><tr><th>${lang === 'zh' ? '级别' : 'severity'}</th><th>${lang === 'zh' ? '表' : 'table'}</th><th>${esc(w.sheet)}</th><th>${lang === 'zh' ? '单元格' : 'cells'}</th><th>${lang === 'zh' ? '填报数' : 'reported'}</th><th>${lang === 'zh' ? '计算数' : 'computed'}</th><th>${lang === 'zh' ? '差额' : 'difference'}</th><th>${lang === 'zh' ? '说明' : 'message'}</th></tr></thead>
 <tbody>${rows}</tbody></table></section>`;
   }).join('\n');
   return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${lang === 'zh' ? '预算表校核报告' : 'Budget check report'}</title>

@@ -48,7 +48,7 @@ export const rule: Rule = {
       relation: 'link.project-total', subject: 'project-total',
       text: fewer
         ? { zh: `绩效目标表 ${budgets.length} 个项目预算数合计 ${money(sum, d)} 万元，少于支出总表项目支出 ${money(total.value, d)} 万元：可能有项目未列绩效目标表${counted}`, en: `the ${budgets.length} projects' budgets add up to ${money(sum, d)}, less than the expenditure table's project spending ${money(total.value, d)}: some projects may have no performance form` }
-        : { zh: `绩效目标表 ${budgets.length} 个项目预算数合计 ${money(sum, d)} 万元 ≠ 支出总表项目支出 ${money(total.value, d)} 万元（差 ${money(sum.minus(total.value), d)}${g.rounding ? '，尾差' : ''}）`, en: `the ${budgets.length} projects' budgets add up to ${money(sum, d)} ≠ the expenditure table's project spending ${money(total.value, d)} (difference ${money(sum.minus(total.value), d)}${g.rounding ? ', rounding' : ''})` },
+        : { zh: `绩效目标表 ${budgets.length} 个项目预算数合计 ${money(sum, d)} 万元 ≠ 支出总表项目支出 ${money(total.value, d)} 万元（差额 ${money(sum.minus(total.value), d)}${g.rounding ? '，尾差' : ''}）`, en: `the ${budgets.length} projects' budgets add up to ${money(sum, d)} ≠ the expenditure table's project spending ${money(total.value, d)} (difference ${money(sum.minus(total.value), d)}${g.rounding ? ', rounding' : ''})` },
     });
   },
 };

@@ -81,7 +81,7 @@ export interface Instance {
   readonly terms: readonly (AmountCell | Term)[];
   /** What the subject is in words, e.g. `款 20805` (built only when reported); the column label is added. */
   readonly what: Text | (() => Text);
-  /** What the terms are called (明细 by default). */
+  /** What the terms are called (计算数 by default, with the total then called 填报数, as in the pane and CHECKTOTALS). */
   readonly termsWord?: Text;
   /** Severity of a real difference when it is not the rule's. */
   readonly severity?: Severity;
@@ -213,12 +213,14 @@ function reportGroup(ctx: RuleContext, meta: RuleMeta, fs: readonly Failure[]): 
   const money = (v: Decimal) => formatMoney(v, d);
   const diff = money(first.difference);
   const sameValues = fs.every((f) => f.reported.eq(first.reported) && f.computed.eq(first.computed) && f.blank === first.blank);
-  const word = inst.termsWord ?? { zh: '明细', en: 'sum of parts' };
+  // One wording everywhere (the pane, CHECKTOTALS, the reports): 填报数 ≠ 计算数, 差额.
+  const word = inst.termsWord ?? { zh: '计算数', en: 'computed' };
+  const own = inst.termsWord === undefined ? { zh: '填报数 ', en: 'reported ' } : { zh: '', en: '' };
   const le = inst.compare === 'le';
   const part = (f: Failure, lang: 'zh' | 'en') => {
     const blank = f.blank ? (lang === 'zh' ? '（空白）' : ' (blank)') : '';
     const w = lang === 'zh' ? word.zh : word.en;
-    return `${money(f.reported)}${blank} ${le ? '<' : '≠'} ${w ? `${w} ` : ''}${money(f.computed)}`;
+    return `${own[lang]}${money(f.reported)}${blank} ${le ? '<' : '≠'} ${w ? `${w} ` : ''}${money(f.computed)}`;
   };
   const labels = fs.map((f) => f.inst.columnLabel).filter((l) => l !== '');
   let zh: string;
@@ -259,7 +261,7 @@ function reportGroup(ctx: RuleContext, meta: RuleMeta, fs: readonly Failure[]): 
     columns: fs.map((f) => f.inst.column),
     parts: fs.map((f) => ({ cell: f.inst.total.address, column: f.inst.column, label: f.inst.columnLabel, reported: money(f.reported), computed: money(f.computed) })),
     text: {
-      zh: `${zh}（差 ${diff}${rounding ? '，尾差' : ''}）`,
+      zh: `${zh}（差额 ${diff}${rounding ? '，尾差' : ''}）`,
       en: `${en} (difference ${diff}${rounding ? ', rounding' : ''})`,
     },
   });

@@ -20,9 +20,22 @@ describe('budget-check check', () => {
     expect(r.out).toContain('12 张表，0 个错误，3 个警告（其中 3 个尾差），3 个提示\n  科目目录：2025 年版\n');
     expect(r.out).toContain('  项目绩效目标表 [performance-target] 项目绩效目标表!A1:G75: 0 个错误，0 个警告（其中 0 个尾差），3 个提示\n');
     // 536.45 ≠ 2080501 + 2080502 + 2080505 + 2080506 = 269.32 + 117.50 + 129.48 + 20.14 = 536.44, in every column that prints it.
-    expect(r.out).toContain('⚠ [尾差] D13  款 20805 合计、本年收入小计、财政拨款收入 536.45 ≠ 明细 536.44（差 0.01，尾差）');
-    expect(r.out).toContain('  支出总表 [expenditure] 支出总表!A1:I27: 0 个错误，1 个警告（其中 1 个尾差），0 个提示\n    ⚠ [尾差] D13  款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）\n');
-    expect(r.out).toContain('一般公共预算支出表!A1:F27: 0 个错误，1 个警告（其中 1 个尾差），0 个提示\n    ⚠ [尾差] D13  款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）\n');
+    expect(r.out).toContain('⚠ [尾差] D13  款 20805 合计、本年收入小计、财政拨款收入 填报数 536.45 ≠ 计算数 536.44（差额 0.01，尾差）');
+    expect(r.out).toContain('  支出总表 [expenditure] 支出总表!A1:I27: 0 个错误，1 个警告（其中 1 个尾差），0 个提示\n    ⚠ [尾差] D13  款 20805 合计、基本支出 填报数 536.45 ≠ 计算数 536.44（差额 0.01，尾差）\n');
+    expect(r.out).toContain('一般公共预算支出表!A1:F27: 0 个错误，1 个警告（其中 1 个尾差），0 个提示\n    ⚠ [尾差] D13  款 20805 合计、基本支出 填报数 536.45 ≠ 计算数 536.44（差额 0.01，尾差）\n');
+  });
+
+  test('the README\'s sample output is what budget-check check prints, line for line up to its "..."', async () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const block = /Sample output \(张家口市总工会 2025, as published\):\n\n```\n([\s\S]*?)\n```/.exec(readme);
+    expect(block).not.toBeNull();
+    const shown = block![1].split('\n');
+    const cut = shown.indexOf('  ...');
+    expect(cut).toBeGreaterThan(4);
+    const r = await cli('check');
+    expect(r.out.split('\n').slice(0, cut)).toEqual(shown.slice(0, cut));
+    // One wording, as in the pane and CHECKTOTALS: 填报数 ≠ 计算数, 差额.
+    expect(shown.filter((l) => l.includes('⚠')).every((l) => /填报数 [\d.,]+ ≠ 计算数 [\d.,]+（差额 /.test(l))).toBe(true);
   });
 
   test('--format json follows the documented shape', async () => {
@@ -43,7 +56,7 @@ describe('budget-check check', () => {
       rule: 'hierarchy-sum', severity: 'warning', rounding: true, table: 'income', sheet: '收入总表',
       cells: ['D13', 'E13', 'F13', 'D14', 'D15', 'D16', 'D17', 'E14', 'E15', 'E16', 'E17', 'F14', 'F15', 'F16', 'F17'],
       reported: '536.45', computed: '536.44', difference: '0.01',
-      message: '款 20805 合计、本年收入小计、财政拨款收入 536.45 ≠ 明细 536.44（差 0.01，尾差）',
+      message: '款 20805 合计、本年收入小计、财政拨款收入 填报数 536.45 ≠ 计算数 536.44（差额 0.01，尾差）',
       relation: 'income.hierarchy', subject: '20805', columns: ['total', 'subtotal', 'fiscal'],
       parts: [
         { cell: 'D13', column: 'total', label: '合计', reported: '536.45', computed: '536.44' },
@@ -70,7 +83,7 @@ describe('budget-check check', () => {
     const r = await cli('check', '--strict', '--lang', 'en');
     expect(r.code).toBe(1);
     expect(r.out).toContain('12 tables, 3 errors, 0 warnings (0 rounding), 3 info\n  catalog: 2025 edition\n');
-    expect(r.out).toContain('✗ D13  section 20805 合计, 本年收入小计, 财政拨款收入 536.45 ≠ sum of parts 536.44 (difference 0.01)');
+    expect(r.out).toContain('✗ D13  section 20805 合计, 本年收入小计, 财政拨款收入 reported 536.45 ≠ computed 536.44 (difference 0.01)');
   });
 
   test('--format html --out writes an escaped report', async () => {
@@ -79,7 +92,10 @@ describe('budget-check check', () => {
     expect(r.code).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('<html lang="zh-CN">');
-    expect(html).toContain('款 20805 合计、本年收入小计、财政拨款收入 536.45 ≠ 明细 536.44');
+    expect(html).toContain('款 20805 合计、本年收入小计、财政拨款收入 填报数 536.45 ≠ 计算数 536.44');
+    // The columns as in the pane, CHECKTOTALS and the CSV export.
+    expect(html).toContain('<th>填报数</th><th>计算数</th><th>差额</th>');
+    expect(html).not.toContain('报告数');
     expect((html.match(/<tr class="warning">/g) ?? []).length).toBe(3);
   });
 

@@ -21,7 +21,7 @@ describe('BUDGET.CHECKTOTALS', () => {
     // The range starts at the header row, A5 on the sheet.
     const out = (await checkTotals(rangeOf(null), null, invocation('支出总表!A5:I27')))[0][0];
     // 合计 and 基本支出 fail alike (536.45 vs 536.44): one finding naming both columns, at the first one's total.
-    expect(out).toBe('✓ 没有错误；1 处尾差（可说明）：D13 款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）');
+    expect(out).toBe('✓ 没有错误；1 处尾差（可说明）：D13 款 20805 合计、基本支出 填报数 536.45 ≠ 计算数 536.44（差额 0.01，尾差）');
     // Only a 尾差 is no error (✓); strict makes it one (✗).
     expect((await checkTotals(rangeOf(null), 'strict', invocation('支出总表!A5:I27')))[0][0]).toMatch(/^✗ 1 处不平：D13 款 20805 /);
   });
@@ -41,7 +41,7 @@ describe('BUDGET.CHECKTOTALS', () => {
       [14, '2080501', '合计', 269.32, '', '', '警告', ''],
       [14, '2080501', '基本支出', 269.32, '', '', '警告', ''],
     ]);
-    expect((await checkTotals(range, null, invocation('支出总表!A5:I27')))[0][0]).toBe('✓ 没有错误；1 处尾差（可说明）：D13 款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）；另有 1 处须注意：D14 支出总表有 2 个数字以文本存储（D14、E14，如"269.32"），求和公式会漏算它们');
+    expect((await checkTotals(range, null, invocation('支出总表!A5:I27')))[0][0]).toBe('✓ 没有错误；1 处尾差（可说明）：D13 款 20805 合计、基本支出 填报数 536.45 ≠ 计算数 536.44（差额 0.01，尾差）；另有 1 处须注意：D14 支出总表有 2 个数字以文本存储（D14、E14，如"269.32"），求和公式会漏算它们');
   });
 
   test('empty cells as 0 (desktop) and as null (web) give the same answer', async () => {

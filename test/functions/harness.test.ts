@@ -41,7 +41,7 @@ describe('the built custom functions bundle (dist/addin-test/functions.js) in a 
     expect(r.error).toBeUndefined();
     const value = r.value as string[][];
     expect(value).toHaveLength(1);
-    expect(value[0][0]).toBe('✓ 没有错误；1 处尾差（可说明）：D13 款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）');
+    expect(value[0][0]).toBe('✓ 没有错误；1 处尾差（可说明）：D13 款 20805 合计、基本支出 填报数 536.45 ≠ 计算数 536.44（差额 0.01，尾差）');
   });
 
   test('CHECKTOTALS detail on a table with an error loads the solver chunk and highs.wasm from the add-in, and marks the likely wrong cell', async () => {

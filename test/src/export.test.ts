@@ -100,7 +100,7 @@ describe('findingsCsv on the sample', () => {
     // The three 尾差 of 款 20805, then the three notes on the 项目绩效目标表 (a plan without 12 月底, two values without a comparator).
     expect(rows).toHaveLength(7);
     expect(rows.every((r) => r.length === 10)).toBe(true);
-    expect(rows[1]).toEqual(['警告', '尾差', '收入总表', '收入总表', 'D13', '款 20805 合计、本年收入小计、财政拨款收入 536.45 ≠ 明细 536.44（差 0.01，尾差）', '536.45', '536.44', '0.01', '']);
+    expect(rows[1]).toEqual(['警告', '尾差', '收入总表', '收入总表', 'D13', '款 20805 合计、本年收入小计、财政拨款收入 填报数 536.45 ≠ 计算数 536.44（差额 0.01，尾差）', '536.45', '536.44', '0.01', '']);
     // A finding covering several columns is one row, at its first column's total.
     expect(rows.slice(1).map((r) => `${r[3]}!${r[4]}`)).toEqual(['收入总表!D13', '支出总表!D13', '一般公共预算支出表!D13', '项目绩效目标表!F7', '项目绩效目标表!F38', '项目绩效目标表!E71']);
     // A percentage is in the message, never in the figures columns.

@@ -29,7 +29,7 @@ describe('seed 004 — 张家口市总工会 2025 (tab-separated, cleanest)', ()
       ['expenditure.hierarchy', '20805', ['total', 'basic']],
       ['general-expenditure.hierarchy', '20805', ['total', 'basic']],
     ]);
-    expect(findings[0].message).toBe('款 20805 合计、本年收入小计、财政拨款收入 536.45 ≠ 明细 536.44（差 0.01，尾差）');
+    expect(findings[0].message).toBe('款 20805 合计、本年收入小计、财政拨款收入 填报数 536.45 ≠ 计算数 536.44（差额 0.01，尾差）');
   });
 
   test('the spaced codes 210110 1 / 221020 1 of the 支出总表 are read as 2101101 / 2210201', () => {
@@ -48,7 +48,7 @@ describe('seed 004 — 张家口市总工会 2025 (tab-separated, cleanest)', ()
 
   test('messages in English', () => {
     const en = checkWorkbook(seedWorkbook('004'), { lang: 'en' }).findings;
-    expect(en[0].message).toBe('section 20805 合计, 本年收入小计, 财政拨款收入 536.45 ≠ sum of parts 536.44 (difference 0.01, rounding)');
+    expect(en[0].message).toBe('section 20805 合计, 本年收入小计, 财政拨款收入 reported 536.45 ≠ computed 536.44 (difference 0.01, rounding)');
   });
 });
 
@@ -64,7 +64,7 @@ describe('seed 000 — 平乡县总工会 2024 (PDF text)', () => {
     expect(findings.map(brief)).toEqual([
       { rule: 'row-sum', severity: 'error', rounding: false, table: 'three-public', cells: ['C11', 'D11', 'C13', 'D13'], reported: '0.00', computed: '0.16', difference: '-0.16' },
     ]);
-    expect(findings[0].message).toBe('公务用车购置及运维费 合计、一般公共预算财政拨款 0.00（空白） ≠ 明细 0.16（差 -0.16）');
+    expect(findings[0].message).toBe('公务用车购置及运维费 合计、一般公共预算财政拨款 填报数 0.00（空白） ≠ 计算数 0.16（差额 -0.16）');
   });
 });
 

@@ -30,7 +30,7 @@ describe('pane controller through the in-memory Excel', () => {
     // D13 E13; all but the user's E13, each with the message of its finding; and the three notes on the 项目绩效目标表.
     expect(doc.get('budget-check.added-notes.v1')).toEqual(['收入总表!D13', '收入总表!F13', '支出总表!D13', '支出总表!E13', '一般公共预算支出表!D13', '一般公共预算支出表!E13', '项目绩效目标表!F7', '项目绩效目标表!F38', '项目绩效目标表!E71']);
     expect(excel.notes.get('收入总表!F13')).toBe(excel.notes.get('收入总表!D13'));
-    expect(excel.notes.get('支出总表!E13')).toBe('款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）');
+    expect(excel.notes.get('支出总表!E13')).toBe('款 20805 合计、基本支出 填报数 536.45 ≠ 计算数 536.44（差额 0.01，尾差）');
     // The sample's tables print 2025: the custom functions' default edition for this workbook.
     expect(doc.get('budget-check.budget-year')).toBe(2025);
     // Validating again does not pile notes up.

@@ -83,7 +83,7 @@ describe('司法局 2026 单位预算 (a cell repeating 64,840,547.00)', () => {
     ]));
     const row = findings.find((f) => f.relation === 'expenditure.cross-foot' && f.subject === '2040601')!;
     expect(row.cells).toEqual(['E8', 'F8', 'G8']);
-    expect(row.message).toBe('项 2040601 合计（基本支出 + 项目支出） 14348853.34 ≠ 明细 79189400.34（差 -64840547.00）');
+    expect(row.message).toBe('项 2040601 合计（基本支出 + 项目支出） 填报数 14348853.34 ≠ 计算数 79189400.34（差额 -64840547.00）');
   });
 });
 

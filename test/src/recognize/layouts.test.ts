@@ -774,7 +774,7 @@ describe('8. unit 元 instead of 万元', () => {
     expect(findings.map(brief)).toEqual(SEED_004.map((f) => ({
       ...f, severity: 'error', rounding: false, reported: '5364500.00', computed: '5364400.00', difference: '100.00',
     })));
-    expect(findings[0].message).toBe('款 20805 合计、本年收入小计、财政拨款收入 5364500.00 ≠ 明细 5364400.00（差 100.00）');
+    expect(findings[0].message).toBe('款 20805 合计、本年收入小计、财政拨款收入 填报数 5364500.00 ≠ 计算数 5364400.00（差额 100.00）');
   });
 
   test('mixed units (支出总表 and 一般公共预算支出表 in 元, the rest in 万元): cross-table links convert, no new finding', () => {
@@ -897,8 +897,8 @@ describe('10. two-sided tables: 收入 | 支出 side by side', () => {
         ? [{ rule: 'cross-table', severity: 'error', rounding: false, table: kind, cells: [incomeCell, 'income!D8'], reported: '880.37', computed: '870.37', difference: '10.00' }]
         : []),
     ]);
-    expect(findings[3].message).toBe(`收入总计 ${colName} 880.37 ≠ 明细 870.37（差 10.00）`);
-    expect(findings[4].message).toBe('支出总计（应等于收入总计） 870.37 ≠ 880.37（差 -10.00）');
+    expect(findings[3].message).toBe(`收入总计 ${colName} 填报数 880.37 ≠ 计算数 870.37（差额 10.00）`);
+    expect(findings[4].message).toBe('支出总计（应等于收入总计） 870.37 ≠ 880.37（差额 -10.00）');
   });
 
   test('side headers printed letter-spaced (收 入 | 支 出) still give the sides', () => {

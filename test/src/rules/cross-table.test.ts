@@ -14,7 +14,7 @@ describe('cross-table', () => {
     const e = g.get('expenditure')!;
     expect(fs.map(brief)).toEqual([['error', 'summary', `E${r + 1},expenditure!D${rowOf(e, '208') + 1}`, '540.66', '540.56']]);
     expect(fs[0]).toMatchObject({ relation: 'link.summary-expenditure', subject: '208', columns: ['expense:total'] });
-    expect(fs[0].message).toBe('收支总表"社会保障和就业支出"（对支出总表类 208） 540.66 ≠ 540.56（差 0.10）');
+    expect(fs[0].message).toBe('收支总表"社会保障和就业支出"（对支出总表类 208） 540.66 ≠ 540.56（差额 0.10）');
   });
 
   test('收支总表 income lines against the 收入总表 合计 row: 财政拨款, 财政专户, 单位资金', () => {
@@ -24,12 +24,12 @@ describe('cross-table', () => {
     const inc = g.get('income')!;
     const total = rowOf(inc, '合计');
     const fs = only(run(gridsWorkbook(g)), 'cross-table');
-    expect(fs.map((f) => f.message)).toEqual(['收支总表"单位资金"（对收入总表） 5.00 ≠ 0.00（差 5.00）']);
+    expect(fs.map((f) => f.message)).toEqual(['收支总表"单位资金"（对收入总表） 5.00 ≠ 0.00（差额 5.00）']);
     // The same 5.00 as 事业收入 in the 收入总表 合计 row matches it.
     inc[total][7] = '5.00';
     expect(only(run(gridsWorkbook(g)), 'cross-table').filter((f) => f.message.includes('单位资金'))).toEqual([]);
     s[rowOf(s, '四、财政专户管理资金收入')][2] = '1.00';
-    expect(only(run(gridsWorkbook(g)), 'cross-table').map((f) => f.message)).toEqual(['收支总表"财政专户管理资金收入"（对收入总表） 1.00 ≠ 0.00（差 1.00）']);
+    expect(only(run(gridsWorkbook(g)), 'cross-table').map((f) => f.message)).toEqual(['收支总表"财政专户管理资金收入"（对收入总表） 1.00 ≠ 0.00（差额 1.00）']);
   });
 
   test('财政拨款收支总表 一般公共预算 column by 类 against the 一般公共预算财政拨款支出表', () => {

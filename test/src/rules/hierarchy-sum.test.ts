@@ -17,7 +17,7 @@ describe('hierarchy-sum', () => {
     const fs = only(run(book(['支出总表', codeTable('部门预算支出总表', EXP_HEADER, body({ '2080501': '70.50' }))])), 'hierarchy-sum');
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ severity: 'error', rounding: false, table: 'expenditure', cells: ['C6', 'C7', 'C8'], reported: '100.00', computed: '100.50', difference: '-0.50' });
-    expect(fs[0].message).toBe('款 20805 合计 100.00 ≠ 明细 100.50（差 -0.50）');
+    expect(fs[0].message).toBe('款 20805 合计 填报数 100.00 ≠ 计算数 100.50（差额 -0.50）');
   });
 
   test('a 0.01 difference over two terms is a rounding warning', () => {
@@ -41,7 +41,7 @@ describe('hierarchy-sum', () => {
       [['C5', 'D5', 'C6', 'C7', 'D6', 'D7'], ['total', 'personnel'], 'error', '1.00'],
       [['C4', 'E4', 'C5', 'C8', 'E8'], ['total', 'public'], 'error', '1.00'],
     ]);
-    expect(fs[0].message).toBe('类 301 合计、人员经费 40.00 ≠ 明细 39.00（差 1.00）');
-    expect(fs[1].message).toBe('合计行：合计 50.00 ≠ 明细 49.00；公用经费 10.00 ≠ 明细 9.00（差 1.00）');
+    expect(fs[0].message).toBe('类 301 合计、人员经费 填报数 40.00 ≠ 计算数 39.00（差额 1.00）');
+    expect(fs[1].message).toBe('合计行：合计 填报数 50.00 ≠ 计算数 49.00；公用经费 填报数 10.00 ≠ 计算数 9.00（差额 1.00）');
   });
 });

@@ -96,7 +96,7 @@ describe('planted faults', () => {
     const fs = with004((g) => at(g, 'E47', '60.00'));
     const f = fs.find((x) => x.rule === 'form-sum')!;
     expect([f.relation, f.severity, f.cells, f.reported, f.computed, f.difference]).toEqual(['performance-target.funds', 'error', ['C47', 'E47'], '56.00', '60.00', '-4.00']);
-    expect(f.message).toBe('项目"市级劳模疗休养资金" 预算数（财政资金 + 其他资金） 56.00 ≠ 明细 60.00（差 -4.00）');
+    expect(f.message).toBe('项目"市级劳模疗休养资金" 预算数（财政资金 + 其他资金） 填报数 56.00 ≠ 计算数 60.00（差额 -4.00）');
     // …and the projects now add up to more than 项目支出? No: the budgets are unchanged, only the source.
     expect(fs.filter((x) => x.rule !== 'form-sum')).toEqual([]);
   });
@@ -163,7 +163,7 @@ describe('planted faults', () => {
   test('projects against 项目支出: more is an error; fewer (a project without its form) is information', () => {
     const more = with004((g) => { at(g, 'C64', '50.00'); at(g, 'E64', '50.00'); at(g, 'E73', '≤50 万元'); });
     expect(more.map((f) => [f.rule, f.severity, f.reported, f.computed, f.message])).toEqual([
-      ['project-total', 'error', '181.30', '176.30', '绩效目标表 4 个项目预算数合计 181.30 万元 ≠ 支出总表项目支出 176.30 万元（差 5.00）'],
+      ['project-total', 'error', '181.30', '176.30', '绩效目标表 4 个项目预算数合计 181.30 万元 ≠ 支出总表项目支出 176.30 万元（差额 5.00）'],
     ]);
     const fewer = with004((g) => g.splice(60));
     expect(fewer.map((f) => [f.rule, f.severity, f.message])).toEqual([
@@ -235,7 +235,7 @@ describe('planted faults: the other kinds', () => {
     expect(fs.map((f) => [f.relation, f.severity, f.cells, f.reported, f.computed, f.difference])).toEqual([
       ['performance-target.funds', 'error', ['C5', 'C6'], '56.00', '60.00', '-4.00'],
     ]);
-    expect(fs[0].message).toBe('项目"职工疗休养" 年度资金总额（当年财政拨款 + 上年结转资金 + 其他资金） 56.00 ≠ 明细 60.00（差 -4.00）');
+    expect(fs[0].message).toBe('项目"职工疗休养" 年度资金总额（当年财政拨款 + 上年结转资金 + 其他资金） 填报数 56.00 ≠ 计算数 60.00（差额 -4.00）');
   });
 
   test('a money plan that ends short of the 预算数 (318.00 of 328.00) is an error', () => {

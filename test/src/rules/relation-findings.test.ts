@@ -52,7 +52,7 @@ describe('元 and 万元 between tables', () => {
     const fs = check(wb(general('单位：万元', '12.35'), basicTable('单位：元', '100000.00', '24500.00', '124500.00'))).findings;
     expect(fs.map(brief)).toEqual([['cross-table', 'error', false, 'general-basic', ['basic'], ['D4', "'基本支出表'!C4"], '12.35', '12.45', '-0.10']]);
     expect(fs[0].text).toEqual({
-      zh: '一般公共预算支出表合计行基本支出（对基本支出表） 12.35 ≠ 12.45（差 -0.10）',
+      zh: '一般公共预算支出表合计行基本支出（对基本支出表） 12.35 ≠ 12.45（差额 -0.10）',
       en: 'general budget table total basic expenditure (vs the basic expenditure table) 12.35 ≠ 12.45 (difference -0.10)',
     });
   });
@@ -76,7 +76,7 @@ describe('what a finding says', () => {
     const fs = check(table([['201', '一般公共服务支出', '10.00', '10.00', ''], ['20101', '人大事务', '10.00', '', '10.00'], ['2010101', '行政运行', '10.00', '10.00', '']])).findings;
     const f = fs.find((x) => x.subject === '20101' && x.columns?.[0] === 'basic') as RawFinding;
     expect(brief(f)).toEqual(['hierarchy-sum', 'error', false, '20101', ['basic'], ['D5', 'D6'], '0.00', '10.00', '-10.00']);
-    expect(f.text).toEqual({ zh: '款 20101 基本支出 0.00（空白） ≠ 明细 10.00（差 -10.00）', en: 'section 20101 基本支出 0.00 (blank) ≠ sum of parts 10.00 (difference -10.00)' });
+    expect(f.text).toEqual({ zh: '款 20101 基本支出 填报数 0.00（空白） ≠ 计算数 10.00（差额 -10.00）', en: 'section 20101 基本支出 reported 0.00 (blank) ≠ computed 10.00 (difference -10.00)' });
   });
 
   test('one relation failing by the same amount in two columns is one finding giving each column its figures', () => {
@@ -85,7 +85,7 @@ describe('what a finding says', () => {
       ['hierarchy-sum', 'error', false, '201', ['total', 'basic'], ['C4', 'D4', 'C5', 'D5'], '10.00', '11.00', '-1.00'],
       ['hierarchy-sum', 'error', false, '20101', ['total', 'basic'], ['C5', 'D5', 'C6', 'D6'], '11.00', '10.00', '1.00'],
     ]);
-    expect(fs[1].text.en).toBe('section 20101 合计 11.00 ≠ sum of parts 10.00; 基本支出 7.00 ≠ sum of parts 6.00 (difference 1.00)');
+    expect(fs[1].text.en).toBe('section 20101 合计 reported 11.00 ≠ computed 10.00; 基本支出 reported 7.00 ≠ computed 6.00 (difference 1.00)');
     expect(fs[1].parts).toEqual([
       { cell: 'C5', column: 'total', label: '合计', reported: '11.00', computed: '10.00' },
       { cell: 'D5', column: 'basic', label: '基本支出', reported: '7.00', computed: '6.00' },
@@ -99,7 +99,7 @@ describe('what a finding says', () => {
     const fs = check(book(['收支总表', summary('12.00')])).findings;
     expect(fs.map(brief)).toEqual([['row-sum', 'error', false, 'income:财政拨款收入', ['income:total'], ['B4', 'B5'], '10.00', '12.00', '-2.00']]);
     expect(fs[0].text).toEqual({
-      zh: '一、财政拨款收入 预算数 10.00 < 其中各项 12.00（差 -2.00）',
+      zh: '一、财政拨款收入 预算数 10.00 < 其中各项 12.00（差额 -2.00）',
       en: '一、财政拨款收入 预算数 10.00 < its "of which" lines 12.00 (difference -2.00)',
     });
     expect(check(book(['收支总表', summary('8.00')])).findings).toEqual([]);

@@ -52,7 +52,7 @@ describe('row-sum: "三公" lines (rows form)', () => {
     expect(fs.map((f) => [f.severity, f.relation, f.columns, f.cells.join(',')])).toEqual([
       ['error', 'three-public.vehicle', ['total', 'general'], 'C11,D11,C13,D13'],
     ]);
-    expect(fs[0].message).toBe('公务用车购置及运维费 合计、一般公共预算财政拨款 0.00（空白） ≠ 明细 0.16（差 -0.16）');
+    expect(fs[0].message).toBe('公务用车购置及运维费 合计、一般公共预算财政拨款 填报数 0.00（空白） ≠ 计算数 0.16（差额 -0.16）');
   });
 
   test('filled in consistently, it gives no finding', () => {

@@ -21,8 +21,8 @@ describe('notes on marked cells', () => {
     expect(added).toHaveLength(37);
     expect(added).not.toContain('收入总表!D13');
     expect(excel.notes.get('收入总表!D13')).toBe('用户自己的批注');
-    expect(excel.notes.get('收入总表!D14')).toBe('款 20805 合计、本年收入小计、财政拨款收入 536.45 ≠ 明细 536.44（差 0.01，尾差）');
-    expect(excel.notes.get('一般公共预算支出表!E17')).toBe('款 20805 合计、基本支出 536.45 ≠ 明细 536.44（差 0.01，尾差）');
+    expect(excel.notes.get('收入总表!D14')).toBe('款 20805 合计、本年收入小计、财政拨款收入 填报数 536.45 ≠ 计算数 536.44（差额 0.01，尾差）');
+    expect(excel.notes.get('一般公共预算支出表!E17')).toBe('款 20805 合计、基本支出 填报数 536.45 ≠ 计算数 536.44（差额 0.01，尾差）');
 
     // A second run adds nothing over the notes already there.
     expect(await addNotes(excel, items)).toEqual([]);

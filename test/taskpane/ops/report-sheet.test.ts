@@ -30,7 +30,7 @@ describe('the 校验报告 sheet', () => {
     expect(excel.cellAt('校验报告', 'A1')).toMatchObject({ value: REPORT_TITLE.zh, bold: true });
     expect(row(excel, '校验报告', 2)).toEqual(HEADER);
     expect(excel.cellAt('校验报告', 'I2')?.bold).toBe(true);
-    expect(row(excel, '校验报告', 3)).toEqual(['警告', '尾差', '收入总表', '收入总表!D13', '款 20805 合计、本年收入小计、财政拨款收入 536.45 ≠ 明细 536.44（差 0.01，尾差）', '536.45', '536.44', '0.01', '']);
+    expect(row(excel, '校验报告', 3)).toEqual(['警告', '尾差', '收入总表', '收入总表!D13', '款 20805 合计、本年收入小计、财政拨款收入 填报数 536.45 ≠ 计算数 536.44（差额 0.01，尾差）', '536.45', '536.44', '0.01', '']);
     expect(excel.cellAt('校验报告', 'D3')).toMatchObject({ link: "'收入总表'!D13", linkText: '收入总表!D13' });
     // Each finding links to its first column's total.
     expect(excel.cellAt('校验报告', 'D5')).toMatchObject({ link: "'一般公共预算支出表'!D13", linkText: '一般公共预算支出表!D13' });
