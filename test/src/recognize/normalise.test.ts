@@ -10,6 +10,7 @@ import { findRegions } from '../../../src/recognize/regions';
 import { recognizeWorkbook } from '../../../src/recognize/recognize';
 import { assignSides, splitLists } from '../../../src/recognize/sides';
 import { splitCodeName, typeColumns } from '../../../src/recognize/typing';
+import { isColumnNumberRow, isHeaderRow } from '../../../src/recognize/header';
 import { checkWorkbook } from '../../../src/engine';
 import { sheetFromGrid } from '../../../src/snapshot';
 
@@ -227,5 +228,45 @@ describe('8. 小计 under a group', () => {
     [['资金性质', '小计'], 'subtotal'],
   ])('%j is %s', (path, role) => {
     expect(classifyHeader(path)).toMatchObject({ type: 'amount', role });
+  });
+});
+
+describe('5. the rows around a header (near misses)', () => {
+  test.each<[string[], boolean]>([
+    [['栏次', '1', '2', '3'], true],
+    [['栏次', '', ''], true],
+    [['列次', '1', '2'], true],
+    [['', '1', '2', '3', '4'], true],
+    [['A', 'B', 'C'], true],
+    [['1', '2', 'A', 'B'], true],
+    // Too few to be a numbering, out of order, or a body line that starts with 1.
+    [['1', '2'], false],
+    [['1', '2', '4'], false],
+    [['1', '一般公共服务支出', '176.30'], false],
+    [['2', '3', '4'], false],
+    [['栏', '1', '2', '3'], false],
+    [['', '', ''], false],
+  ])('%j is a column-number (栏次) row: %p', (cells, expected) => {
+    expect(isColumnNumberRow(cells)).toBe(expected);
+  });
+
+  test.each<[string[], boolean]>([
+    [['科目编码', '科目名称', '合计'], true],
+    [['项目', '金额'], true],
+    // A unit line is not a header; a unit inside a header cell still is (cells as the reader passes them, half-width).
+    [['单位：万元', '金额'], false],
+    [['项 目', '数量', '价值(金额单位:万元)'], true],
+    [['项 目', '数量', '价值 金额单位:万元'], false],
+    // Body lines: a code, an amount, a numbered item, 其中 starting a line, a code with its name.
+    [['2010101', '行政运行'], false],
+    [['合计', '870.37'], false],
+    [['一、一般公共服务支出', '金额'], false],
+    [['其中：办公用房', '数量'], false],
+    [['201一般公共服务支出', '合计'], false],
+    // One cell, or words with no column word among them.
+    [['科目名称'], false],
+    [['张家口市总工会', '2025年'], false],
+  ])('%j is a header row: %p', (cells, expected) => {
+    expect(isHeaderRow(cells)).toBe(expected);
   });
 });
