@@ -14,7 +14,7 @@ import { roundChunk, type RoundChunk } from './round-loader';
 import type { RoundPort } from './rounding';
 import type { RoundedCell, RoundOutcome, RoundTarget } from '../src/round/round';
 import { explain, loadExplanations, unexplain, type Explanation } from './ops/explanations';
-import { insertIntoSelection, readSelectionGrid } from './ops/insert';
+import { insertIntoSelection, readSelectionGrid, undoInsert, type InsertUndo } from './ops/insert';
 import { writeReportSheet } from './ops/report-sheet';
 import { selectCell, selectFinding } from './ops/select';
 import type { Locate } from './solver';
@@ -68,6 +68,8 @@ export interface PaneState {
   readonly roundBatches?: readonly RoundBatch[];
   /** 插入 found the cell holding something: the pane asks before replacing it (what, where, what it holds). */
   readonly insertAsk?: { readonly text: string; readonly address: string; readonly held: string };
+  /** The last insert, with what the cell held, for 撤销 (this session). */
+  readonly inserted?: { readonly text: string; readonly address: string; readonly undo: InsertUndo };
   /** 撤销 found added sheets edited since: the pane asks before deleting them. */
   readonly roundConflict?: { readonly batch: RoundBatch; readonly edited: readonly string[] };
 }
@@ -416,12 +418,13 @@ export class PaneController {
    * the pane asks (insertAsk) — 替换 is {@link confirmInsert}, anything else leaves the cell as it is.
    */
   async insert(text: string, replace?: string): Promise<void> {
-    this.set({ insertAsk: undefined });
+    this.set({ insertAsk: undefined, inserted: undefined });
     try {
       const r = await this.host.run((ctx) => insertIntoSelection(ctx, text, { replace }));
       if ('error' in r) this.set({ toast: { intent: 'error', text: r.error } });
       else if ('occupied' in r) this.set({ toast: undefined, insertAsk: { text, ...r.occupied } });
-      else this.set({ toast: { intent: 'success', text: both((t) => t.inserted(text, r.address)) } });
+      // Said beside the list, with 撤销.
+      else this.set({ toast: undefined, inserted: { text, address: r.address, undo: r.undo } });
     } catch (e) {
       this.fail(e);
     }
@@ -435,6 +438,18 @@ export class PaneController {
 
   cancelInsert(): void {
     this.set({ insertAsk: undefined });
+  }
+
+  /** 撤销 of the last insert: the cell's own content and format back, unless it was changed since (then said). */
+  async undoInsert(): Promise<void> {
+    const last = this.pane.inserted;
+    if (!last) return;
+    try {
+      const r = await this.host.run((ctx) => undoInsert(ctx, last.undo));
+      this.set({ inserted: undefined, toast: 'error' in r ? { intent: 'error', text: r.error } : { intent: 'success', text: both((t) => t.insertUndone(last.address)) } });
+    } catch (e) {
+      this.fail(e);
+    }
   }
 
   /** Imports a catalog from the selected range (or the active sheet) and keeps it for this user. */

@@ -15,7 +15,16 @@ export interface Occupied {
   readonly held: string;
 }
 
-export type InsertOutcome = { readonly address: string } | { readonly error: Text } | { readonly occupied: Occupied };
+/** What an insert replaced, for 撤销: the cell's own formula or value and number format, and what was written. */
+export interface InsertUndo {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly formula: string | number | boolean;
+  readonly numberFormat: string;
+  readonly written: string;
+}
+
+export type InsertOutcome = { readonly address: string; readonly undo: InsertUndo } | { readonly error: Text } | { readonly occupied: Occupied };
 
 /**
  * Writes a subject code or name into the selected cell, in 3 syncs (the selection, what the cell holds, the
@@ -36,7 +45,7 @@ export async function insertIntoSelection(ctx: ExcelContext, text: string, optio
   const cell = blockAddress({ ...block, rows: 1, cols: 1 });
   const address = sheet ? `${sheet}!${cell}` : cell;
   const target = one ? selected : ctx.workbook.worksheets.getActiveWorksheet().getRange(cell);
-  target.load('formulas,text');
+  target.load('formulas,text,numberFormat');
   await ctx.sync();
   const formula = target.formulas[0]?.[0];
   const shown = target.text[0]?.[0] ?? '';
@@ -45,10 +54,39 @@ export async function insertIntoSelection(ctx: ExcelContext, text: string, optio
     const held = shown !== '' ? shown : String(formula);
     return { occupied: { address, held: held.length > HELD_SHOWN ? `${held.slice(0, HELD_SHOWN)}…` : held } };
   }
+  const own = typeof formula === 'string' || typeof formula === 'number' || typeof formula === 'boolean' ? formula : '';
+  const undo: InsertUndo = { sheet, cell, formula: own, numberFormat: String(target.numberFormat[0]?.[0] ?? 'General'), written: text };
   target.numberFormat = [['@']];
   target.values = [[text]];
   await ctx.sync();
-  return { address };
+  return { address, undo };
+}
+
+/**
+ * 撤销 of an insert: puts back the cell's own content and number format, in 2 syncs — unless the cell no longer
+ * holds what was written (the user changed it since), which is left alone and said.
+ */
+export async function undoInsert(ctx: ExcelContext, undo: InsertUndo): Promise<{ done: true } | { error: Text }> {
+  const sheet = undo.sheet ? ctx.workbook.worksheets.getItem(undo.sheet) : ctx.workbook.worksheets.getActiveWorksheet();
+  const range = sheet.getRange(undo.cell);
+  range.load('values,formulas');
+  await ctx.sync();
+  const where = undo.sheet ? `${undo.sheet}!${undo.cell}` : undo.cell;
+  const formula: unknown = range.formulas[0]?.[0];
+  if (range.values[0]?.[0] !== undo.written || (typeof formula === 'string' && formula.startsWith('='))) {
+    return { error: { zh: `${where} 在插入后又被修改，未撤销，以免覆盖您的修改。`, en: `${where} was changed after the insert: not undone, so as not to overwrite that change.` } };
+  }
+  if (typeof undo.formula === 'string' && undo.formula !== '' && !undo.formula.startsWith('=')) {
+    // Text (a code kept as text, 2101101): written as text, then its own format back, so it stays text.
+    range.numberFormat = [['@']];
+    range.values = [[undo.formula]];
+    range.numberFormat = [[undo.numberFormat]];
+  } else {
+    range.numberFormat = [[undo.numberFormat]];
+    range.formulas = [[undo.formula]];
+  }
+  await ctx.sync();
+  return { done: true };
 }
 
 /**

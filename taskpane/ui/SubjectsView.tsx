@@ -41,6 +41,15 @@ export function SubjectsView({ controller }: { controller: PaneController }) {
       <SearchBox style={{ minWidth: 0, maxWidth: '100%' }} aria-label={t.subjectSearch} placeholder={t.subjectSearch} value={query} onChange={(_, d) => setQuery(d.value)} />
       <Text size={200}>{t.subjectHint}</Text>
       <Text size={200} data-testid="subject-edition">{t.edition(choice.year, choice.exact, year !== undefined, catalog.sameAs(choice.year))}</Text>
+      {pane.inserted && (
+        // What was just written, with its way back.
+        <MessageBar intent="success" data-testid="inserted">
+          <MessageBarBody>{t.inserted(pane.inserted.text, pane.inserted.address)}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" aria-label={t.undoInsertLabel(pane.inserted.address)} onClick={() => void controller.undoInsert()}>{t.undo}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {pane.insertAsk && (
         // Nothing is written over a cell's content without the user's yes.
         <MessageBar intent="warning" layout="multiline" data-testid="insert-ask">

@@ -1,7 +1,7 @@
 import { sheetFromGrid } from '../../../src/snapshot';
 import { blockOf } from '../../../src/snapshot';
 import { FakeExcel } from '../../../taskpane/office/fake';
-import { insertIntoSelection, readSelectionGrid } from '../../../taskpane/ops/insert';
+import { insertIntoSelection, readSelectionGrid, undoInsert } from '../../../taskpane/ops/insert';
 import { cellsOf, sampleBook } from './helpers';
 
 async function sampleExcel(selection: string, sheet = '收入总表'): Promise<FakeExcel> {
@@ -15,7 +15,7 @@ describe('inserting a subject into the selected cell', () => {
   test('a 7-digit code is written as text (format @), in 3 syncs, and nothing else changes', async () => {
     const excel = await sampleExcel('G14');
     const before = cellsOf(excel);
-    expect(await insertIntoSelection(excel, '2080501')).toEqual({ address: '收入总表!G14' });
+    expect(await insertIntoSelection(excel, '2080501')).toEqual({ address: '收入总表!G14', undo: { sheet: '收入总表', cell: 'G14', formula: '', numberFormat: 'General', written: '2080501' } });
     // The selection, what the cell holds, the write.
     expect(excel.syncs).toHaveLength(3);
     expect(excel.cellAt('收入总表', 'G14')).toMatchObject({ value: '2080501', text: '2080501', numberFormat: '@', formula: undefined });
@@ -26,7 +26,7 @@ describe('inserting a subject into the selected cell', () => {
 
   test('with several cells selected only the top-left one is written', async () => {
     const excel = await sampleExcel('G14:H16');
-    expect(await insertIntoSelection(excel, '机关事业单位基本养老保险缴费支出')).toEqual({ address: '收入总表!G14' });
+    expect(await insertIntoSelection(excel, '机关事业单位基本养老保险缴费支出')).toMatchObject({ address: '收入总表!G14' });
     expect(excel.syncs).toHaveLength(3);
     expect(excel.cellAt('收入总表', 'G14')?.value).toBe('机关事业单位基本养老保险缴费支出');
     for (const a of ['H14', 'G15', 'H16']) expect(excel.cellAt('收入总表', a)?.value ?? null).toBeNull();
@@ -64,8 +64,28 @@ describe('inserting a subject into the selected cell', () => {
     const excel = await sampleExcel('D13');
     expect(await insertIntoSelection(excel, '2080501', { replace: '收入总表!D14' })).toEqual({ occupied: { address: '收入总表!D13', held: '536.45' } });
     expect(excel.cellAt('收入总表', 'D13')?.value).toBe(536.45);
-    expect(await insertIntoSelection(excel, '2080501', { replace: '收入总表!D13' })).toEqual({ address: '收入总表!D13' });
+    const before = { ...excel.cellAt('收入总表', 'D13') };
+    const r = await insertIntoSelection(excel, '2080501', { replace: '收入总表!D13' });
+    expect(r).toMatchObject({ address: '收入总表!D13' });
     expect(excel.cellAt('收入总表', 'D13')).toMatchObject({ value: '2080501', numberFormat: '@' });
+    // 撤销: the number and its format back, in 2 syncs.
+    const was = excel.syncs.length;
+    expect('undo' in r && await undoInsert(excel, r.undo)).toEqual({ done: true });
+    expect(excel.syncs.length - was).toBe(2);
+    expect(excel.cellAt('收入总表', 'D13')).toEqual(before);
+    expect(before).toMatchObject({ value: 536.45, text: '536.45' });
+  });
+
+  test('撤销 of an insert into an empty cell empties it again; a cell changed since is left alone, and said', async () => {
+    const excel = await sampleExcel('G14');
+    const r = await insertIntoSelection(excel, '2080501');
+    expect('undo' in r && await undoInsert(excel, r.undo)).toEqual({ done: true });
+    expect(excel.cellAt('收入总表', 'G14')?.value ?? '').toBe('');
+    expect(excel.cellAt('收入总表', 'G14')?.numberFormat).toBe('General');
+    const again = await insertIntoSelection(excel, '2080501');
+    excel.edit('收入总表', 'G14', '用户自己的内容');
+    expect('undo' in again && await undoInsert(excel, again.undo)).toEqual({ error: { zh: '收入总表!G14 在插入后又被修改，未撤销，以免覆盖您的修改。', en: '收入总表!G14 was changed after the insert: not undone, so as not to overwrite that change.' } });
+    expect(excel.cellAt('收入总表', 'G14')?.value).toBe('用户自己的内容');
   });
 
   test('a long content is quoted cut, with an ellipsis', async () => {

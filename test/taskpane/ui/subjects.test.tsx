@@ -57,7 +57,13 @@ describe('subject search', () => {
     await act(async () => { fireEvent.click(within(await screen.findByTestId('insert-ask')).getByRole('button', { name: '替换' })); });
     expect(excel.sheets[0].cell(1, 0)?.value).toBe('卫生健康支出');
     expect(screen.queryByTestId('insert-ask')).toBeNull();
-    expect(await screen.findByText(/已在 录入!A2 插入“卫生健康支出”/)).toBeTruthy();
+    const done = await screen.findByTestId('inserted');
+    expect(done.textContent).toContain('已在 录入!A2 插入“卫生健康支出”');
+    // 撤销: what the user had is back.
+    await act(async () => { fireEvent.click(within(done).getByRole('button', { name: '撤销：恢复 录入!A2 原来的内容' })); });
+    expect(excel.sheets[0].cell(1, 0)).toMatchObject({ value: '2101101', numberFormat: 'General' });
+    expect(await screen.findByText('已恢复 录入!A2 原来的内容和格式。')).toBeTruthy();
+    expect(screen.queryByTestId('inserted')).toBeNull();
   });
 
   test('the edition searched is named as it is: the newest, 2027, as the same as 2025', () => {
