@@ -125,7 +125,7 @@ suite('舍位平衡 in a real browser (playground)', () => {
     // The sample's own 尾差 are said (folded), as are the cells rounded the other way: both unfolded here.
     await pane.getByRole('button', { name: /^改为另一方向舍入的单元格（\d+）$/ }).click();
     await pane.getByRole('button', { name: /^原表本身不相符的关系（\d+）$/ }).click();
-    await expect(pane.getByTestId('round-input-gap-list').textContent()).resolves.toContain('收入总表!D13 款 20805 合计：差 0.01 万元');
+    await expect(pane.getByTestId('round-input-gap-list').textContent()).resolves.toContain('收入总表!D13 款 20805 合计：差额 0.01 万元');
     const o = await overflow(page);
     expect({ ...o, over: o.over.slice(0, 5) }).toEqual({ scrollWidth: o.clientWidth, clientWidth: o.clientWidth, over: [] });
     await page.locator('#pane').screenshot({ path: join(ARTIFACTS, 'pane-round-450.png') });
