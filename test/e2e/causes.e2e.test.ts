@@ -2,11 +2,11 @@
 // pane in the playground loads its solver chunk and highs.wasm only after a validation with errors, shows the
 // likely wrong cell first, writes the suggested value only on 采用建议值 and puts the cell back exactly on 撤销.
 // Screenshot: test-artifacts/pane-causes.png.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Playground } from '../../scripts/playground';
-import { ARTIFACTS, e2eSuite, launch, openPane, type Session } from '../helpers/playground-browser';
+import { ARTIFACTS, e2eSuite, launch, openPane, violations, type Session } from '../helpers/playground-browser';
 
 const suite = e2eSuite;
 
@@ -82,14 +82,7 @@ suite('which cell is wrong, in a real browser (playground)', () => {
   });
 
   test('accessibility: axe-core finds no serious or critical violation in the causes view', async () => {
-    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: object, opts: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-      // Tabster's focus guards (<i data-tabster-dummy>) are invisible helpers that hand focus on.
-      const r = await axe.run({ include: [['#root']], exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-    });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await violations(page)).toEqual([]);
   });
 
   test('采用建议值 writes 129.48 into D16 only; 撤销 puts the cell back exactly', async () => {

@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, e2eSuite, launch, openPane, type Session } from '../helpers/playground-browser';
+import { ARTIFACTS, e2eSuite, launch, openPane, overflow, type Session } from '../helpers/playground-browser';
 
 const suite = e2eSuite;
 
@@ -12,19 +12,6 @@ jest.setTimeout(240_000);
 
 type PlaygroundWindow = Window & { playground: { excel: { edit(sheet: string, a: string, v: number): void; selection: { sheet: string; boxes: Array<{ row: number; col: number }> } } } };
 
-/** Every element of the pane that reaches past its right edge, and the pane's own scroll and client widths. */
-async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; over: string[] }> {
-  return page.evaluate(() => {
-    const root = document.getElementById('root')!;
-    const right = root.getBoundingClientRect().right;
-    const over: string[] = [];
-    for (const el of root.querySelectorAll<HTMLElement>('*')) {
-      const b = el.getBoundingClientRect();
-      if (b.width > 0 && b.right > right + 1 && !el.closest('[data-tabster-dummy]')) over.push(`${el.tagName} ${(el.textContent ?? '').slice(0, 20)} → ${Math.round(b.right - right)} px`);
-    }
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, over };
-  });
-}
 
 /**
  * Buttons whose label wraps inside a word (插入编/码): the lines of a label's visible text, when more than one, must

@@ -1,11 +1,11 @@
 // End to end in a real headless Chromium (Debian's, driven by playwright-core): the built task pane in the
 // playground, over the in-memory Excel. Screenshot: test-artifacts/pane-findings.png.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Playground } from '../../scripts/playground';
 import { MARK_COLORS } from '../../taskpane/office/marks';
-import { ARTIFACTS, e2eSuite, launch, openPane, type Session } from '../helpers/playground-browser';
+import { ARTIFACTS, e2eSuite, launch, openPane, violations, type Session } from '../helpers/playground-browser';
 
 const suite = e2eSuite;
 
@@ -90,15 +90,7 @@ suite('task pane in a real browser (playground)', () => {
   });
 
   test('accessibility: axe-core finds no serious or critical violation in the pane', async () => {
-    // Through the DevTools protocol: the playground's Content-Security-Policy (same origin only) stays on.
-    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: object, opts: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-      // Tabster's focus guards (<i data-tabster-dummy>) are invisible helpers that hand focus on; axe counts them as hidden focusable content.
-      const r = await axe.run({ include: [['#root']], exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-    });
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    expect(await violations(page)).toEqual([]);
   });
 
   test('follows Office: English UI language and the dark theme from the start', async () => {

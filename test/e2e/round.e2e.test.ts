@@ -3,10 +3,10 @@
 // highs.wasm) on the first run, never with the pane; on the sample (万元, 3 尾差) the ±0.01 changes are listed and one
 // is written only when applied, then undone; converted to one decimal, the tables go into new sheets the grid
 // shows, and 撤销 removes them; nothing reaches past the pane's edge. Screenshots: test-artifacts/pane-round*.png.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, e2eSuite, launch, openPane, type Session } from '../helpers/playground-browser';
+import { ARTIFACTS, e2eSuite, launch, openPane, overflow, violations, type Session } from '../helpers/playground-browser';
 
 const suite = e2eSuite;
 
@@ -15,33 +15,9 @@ jest.setTimeout(240_000);
 interface Cell { value: unknown; text: string }
 type PlaygroundWindow = Window & { playground: { excel: { sheets: Array<{ name: string; cells: Map<string, Cell> }>; cellAt(sheet: string, a: string): Cell | undefined } } };
 
-/** Every element of the pane that reaches past its right edge, and the pane's own scroll and client widths. */
-async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; over: string[] }> {
-  return page.evaluate(() => {
-    const root = document.getElementById('root')!;
-    const right = root.getBoundingClientRect().right;
-    const over: string[] = [];
-    for (const el of root.querySelectorAll<HTMLElement>('*')) {
-      const b = el.getBoundingClientRect();
-      if (b.width > 0 && b.right > right + 1 && !el.closest('[data-tabster-dummy]')) over.push(`${el.tagName} ${(el.textContent ?? '').slice(0, 20)} → ${Math.round(b.right - right)} px`);
-    }
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, over };
-  });
-}
 
 /** Every cell of the workbook, as the playground's in-memory Excel holds it. */
 const everyCell = (page: Page) => page.evaluate(() => JSON.stringify((window as unknown as PlaygroundWindow).playground.excel.sheets.map((s) => [s.name, [...s.cells].map(([k, c]) => [k, c.value, c.text])])));
-/** axe-core's serious and critical WCAG 2.1 A/AA violations in the pane. */
-async function violations(page: Page): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const all = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: object, opts: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    // Tabster's focus guards (<i data-tabster-dummy>) are invisible helpers that hand focus on.
-    const r = await axe.run({ include: [['#root']], exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 const sheetNames = (page: Page) => page.evaluate(() => (window as unknown as PlaygroundWindow).playground.excel.sheets.map((s) => s.name));
 

@@ -1,5 +1,6 @@
 // The end-to-end tests' browser: Debian's Chromium (playwright-core) on the built playground, one server and one
 // browser per test file, pages opened with what the tests watch (script errors, the add-in's files fetched).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../scripts/playground';
@@ -69,4 +70,30 @@ export async function openPane(session: Session, options: OpenOptions = {}): Pro
   await page.goto(options.paneWidth === undefined ? session.server.url : `${session.server.url}?paneWidth=${options.paneWidth}`);
   await page.waitForSelector('html[data-playground="ready"]');
   return { page, errors, fetched };
+}
+
+/** Every element of the pane that reaches past its right edge, and the pane's own scroll and client widths. */
+export async function overflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; over: string[] }> {
+  return page.evaluate(() => {
+    const root = document.getElementById('root')!;
+    const right = root.getBoundingClientRect().right;
+    const over: string[] = [];
+    for (const el of root.querySelectorAll<HTMLElement>('*')) {
+      const b = el.getBoundingClientRect();
+      if (b.width > 0 && b.right > right + 1 && !el.closest('[data-tabster-dummy]')) over.push(`${el.tagName} ${(el.textContent ?? '').slice(0, 20)} → ${Math.round(b.right - right)} px`);
+    }
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, over };
+  });
+}
+
+/** axe-core's serious and critical WCAG 2.1 A/AA violations in the pane: what a finance user of a screen reader or the keyboard would hit. */
+export async function violations(page: Page): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const all = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: object, opts: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    // Tabster's focus guards (<i data-tabster-dummy>) are invisible helpers that hand focus on.
+    const r = await axe.run({ include: [['#root']], exclude: [['[data-tabster-dummy]']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
