@@ -8,15 +8,7 @@ import type { PaneController } from '../controller';
 import { MARK_COLORS } from '../office/marks';
 import { heldText, type AppliedValue } from '../ops/apply';
 import type { Strings } from './strings';
-
-/** Griffel wants longhand border properties. */
-function border(width: string, color: string, left = width) {
-  return {
-    borderTopWidth: width, borderRightWidth: width, borderBottomWidth: width, borderLeftWidth: left,
-    borderTopStyle: 'solid', borderRightStyle: 'solid', borderBottomStyle: 'solid', borderLeftStyle: 'solid',
-    borderTopColor: color, borderRightColor: color, borderBottomColor: color, borderLeftColor: color,
-  } as const;
-}
+import { border } from './border';
 
 const useStyles = makeStyles({
   group: { marginTop: '2px' },

@@ -18,15 +18,7 @@ import { usePane } from './App';
 import { AppliedView, CausesView, LocationStatus, UnlocatedNote } from './CausesView';
 import { GRADE_ORDER, gradeOf, type Grade } from './grade';
 import { STRINGS, type Strings } from './strings';
-
-/** Griffel wants longhand border properties. */
-function border(width: string, color: string, left = width) {
-  return {
-    borderTopWidth: width, borderRightWidth: width, borderBottomWidth: width, borderLeftWidth: left,
-    borderTopStyle: 'solid', borderRightStyle: 'solid', borderBottomStyle: 'solid', borderLeftStyle: 'solid',
-    borderTopColor: color, borderRightColor: color, borderBottomColor: color, borderLeftColor: color,
-  } as const;
-}
+import { border } from './border';
 
 const useStyles = makeStyles({
   // One row at any pane width: the buttons shrink to their icons before anything wraps.
