@@ -136,7 +136,8 @@ export async function validateWorkbook(deps: ValidateDeps): Promise<Outcome> {
     }
     // The year most tables print (预算年度 or the title): the one the engine chose the catalog edition by.
     if (result.year !== undefined) await deps.saveYear?.(result.year);
-    setState({ result, at: new Date(), saved, running: false, phase: undefined, changes: [] });
+    // Where the findings were shown before marking, edits made since then are kept: they make those findings stale.
+    setState({ result, at: new Date(), saved, running: false, phase: undefined, ...(deps.mark !== false ? {} : { changes: [] }) });
     return 'done';
   } catch (e) {
     setState({ running: false, phase: undefined, error: describeError(e) });

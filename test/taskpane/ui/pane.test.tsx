@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { act, configure, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import { samplePath } from '../../../cli/sample';
 import { readXlsx } from '../../../cli/xlsx';
@@ -9,7 +9,7 @@ import type { Workbook } from '../../../src/snapshot';
 import { PaneController } from '../../../taskpane/controller';
 import { FakeExcel, NO_FILL } from '../../../taskpane/office/fake';
 import { MARK_COLORS } from '../../../taskpane/office/marks';
-import { resetState } from '../../../taskpane/state';
+import { getState, resetState } from '../../../taskpane/state';
 import { App } from '../../../taskpane/ui/App';
 import { seedWorkbook } from '../../helpers/fixtures';
 import { fakeHost, MemoryDocument, MemoryStorage } from '../../helpers/pane-host';
@@ -35,6 +35,8 @@ function setup(book: Workbook = sample, opts: Parameters<typeof fakeHost>[1] = {
 async function validate(): Promise<void> {
   await act(async () => { fireEvent.click(screen.getByRole('button', { name: /校验工作簿|Validate workbook/ })); });
   await screen.findByTestId('summary');
+  // The findings show before the cells are marked: the run ends after the marks and notes are on.
+  await waitFor(() => expect(getState().running).toBe(false));
 }
 
 describe('task pane on the sample workbook', () => {
