@@ -21,37 +21,35 @@ export interface DraftColumn {
   note?: 'unknown-header' | 'text-in-amounts' | 'no-header';
 }
 
-/** `[2010101]行政运行`, `2010101 行政运行`, `201 一般公共服务支出`: a code, then the name. */
-const CODE_NAME = /^[[【(（]?\s*(\d{3}(?:\s*\d{2}){0,2})\s*[\]】)）]?\s*([^\d\s[\]【】()（）].*)$/;
+/**
+ * `[2010101]行政运行`, `2010101 行政运行`, `201 一般公共服务支出`: a code, then the name (which may wrap onto a
+ * second line of the cell).
+ */
+const CODE_NAME = /^[[【(（]?\s*(\d{3}(?:\s*\d{2}){0,2})\s*[\]】)）]?\s*([^\d\s[\]【】()（）][\s\S]*)/;
 const BLANK_MARK = /^(?:-|--|—|——|－|\/|\\)$/;
 
 export function splitCodeName(raw: string): { code: string; name: string } | undefined {
   const m = CODE_NAME.exec(toHalfWidth(raw).trim());
-  return m ? { code: m[1].replace(/\s+/g, ''), name: m[2].trim() } : undefined;
+  return m ? { code: m[1].replace(/\s+/g, ''), name: m[2].replace(/\s*\n\s*/g, '').trim() } : undefined;
 }
 
 interface Content {
   filled: number;
   numbers: number;
   codeNames: number;
-  parts: number;
   words: number;
 }
 
 function contentOf(sheet: Sheet, lines: readonly BodyLine[], col: number): Content {
-  const s: Content = { filled: 0, numbers: 0, codeNames: 0, parts: 0, words: 0 };
+  const s: Content = { filled: 0, numbers: 0, codeNames: 0, words: 0 };
   for (const l of lines) {
     const t = l.cells[col] ?? '';
     if (t === '') continue;
     s.filled++;
     const v = cellAt(sheet, l.row, col)?.value;
-    if (typeof v === 'number' || isNumeric(t)) {
-      s.numbers++;
-      if (/^\d{1,2}$/.test(t)) s.parts++;
-      continue;
-    }
+    // A number stored as one counts whatever its display (¥10.00, 1.0E+3); a code part 05 is a number here.
+    if (typeof v === 'number' || isNumeric(t)) { s.numbers++; continue; }
     if (BLANK_MARK.test(t)) continue;
-    if (/^\d{1,2}$/.test(t)) { s.parts++; continue; }
     if (splitCodeName(t)) { s.codeNames++; continue; }
     s.words++;
   }

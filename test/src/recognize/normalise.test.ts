@@ -109,6 +109,78 @@ describe('2. column types by header and content', () => {
   });
 });
 
+describe('2b. column types (near misses)', () => {
+  const head = [['部门预算支出总表'], ['单位：万元']];
+  const kinds = (t: ReturnType<typeof types>) => t.map((c) => [c.col, c.type.type, c.note]);
+
+  test('a column with numbers and no header is unknown and said so, in its place among the others; one with only words is skipped', () => {
+    const t = types([...head, ['科目编码', '科目名称', '', '合计', ''], ['201', '一般公共服务支出', '3.00', '10.00', '见说明'], ['20101', '人大事务', '3.00', '10.00', '']]);
+    expect(kinds(t)).toEqual([[0, 'code', undefined], [1, 'name', undefined], [2, 'unknown', 'no-header'], [3, 'amount', undefined]]);
+  });
+
+  test('项 is a code part only beside both 类 and 款, and only over numbers', () => {
+    const rows = [['201', '05', '07', '专项普查活动', '100'], ['201', '05', '08', '统计抽样调查', '100']];
+    const headed = (h: string[], body = rows) => kinds(types([['2025年部门支出预算总表'], ['单位：元'], h, ...body]));
+    expect(headed(['类', '款', '项', '科目名称', '合计'])[2]).toEqual([2, 'code-part', undefined]);
+    // Without 款 (or without 类) a 项 column of numbers is not understood, and is reported.
+    expect(headed(['类', '', '项', '科目名称', '合计'])[2]).toEqual([2, 'unknown', 'unknown-header']);
+    expect(headed(['', '款', '项', '科目名称', '合计'])[2]).toEqual([2, 'unknown', 'unknown-header']);
+    // Beside 类 and 款 but holding a word: the 项目 column; holding a code with its name: not understood.
+    expect(headed(['类', '款', '项', '科目名称', '合计'], [['201', '05', '07', '专项普查活动', '100'], ['201', '05', '其他', '其他统计', '100']])[2]).toEqual([2, 'name', undefined]);
+    expect(headed(['类', '款', '项', '科目名称', '合计'], [['201', '05', '[2010507]专项普查活动', '专项普查活动', '100']])[2]).toEqual([2, 'unknown', 'unknown-header']);
+  });
+
+  test('a code column is a code-and-name column when half or more of its cells hold both', () => {
+    const col = (cells: string[]) => types([...head, ['科目编码', '合计'], ...cells.map((c) => [c, '1.00'])])[0].type.type;
+    expect(col(['[201]一般公共服务支出', '[20101]人大事务', '2010101', '2010102'])).toBe('code-name');
+    expect(col(['[201]一般公共服务支出', '20101', '2010101'])).toBe('code');
+  });
+
+  test('a name column holding codes with names stays the name column when the table has its own code column', () => {
+    const t = types([...head, ['科目编码', '科目名称', '合计'], ['201', '[201]一般公共服务支出', '1.00'], ['20101', '[20101]人大事务', '1.00']]);
+    expect(kinds(t)).toEqual([[0, 'code', undefined], [1, 'name', undefined], [2, 'amount', undefined]]);
+    const parts = types([['2025年部门支出预算总表'], ['单位：元'], ['类', '款', '项', '科目名称', '合计'], ['201', '05', '07', '[2010507]专项普查活动', '100']]);
+    expect(parts[3].type.type).toBe('name');
+  });
+
+  test('an amount header over words is text only when words outnumber the numbers more than two to one, and at least three', () => {
+    const col = (cells: string[]) => {
+      const t = types([...head, ['科目名称', '金额'], ...cells.map((c, i) => [`品目${i}`, c])]);
+      return [t[1].type.type, t[1].note];
+    };
+    expect(col(['台式计算机', '打印机', '复印纸', '空调', '1.00', '2.00'])).toEqual(['amount', undefined]);
+    expect(col(['台式计算机', '打印机', '复印纸', '空调', '扫描仪', '1.00', '2.00'])).toEqual(['text', 'text-in-amounts']);
+    expect(col(['台式计算机', '打印机'])).toEqual(['amount', undefined]);
+    expect(col(['台式计算机', '打印机', '复印纸'])).toEqual(['text', 'text-in-amounts']);
+  });
+
+  test('blank marks (-, —, ／, \\) are no words; a word that only starts or ends with one is', () => {
+    const col = (cells: string[]) => types([...head, ['科目名称', '金额'], ...cells.map((c, i) => [`品目${i}`, c])])[1].type.type;
+    expect(col(['-', '--', '—', '——', '－', '/', '\\'])).toBe('amount');
+    expect(col(['-台式计算机', '-打印机', '-复印纸'])).toBe('text');
+    expect(col(['台式计算机/', '打印机/', '复印纸/'])).toBe('text');
+  });
+
+  test('a number is counted as a number whatever it displays (¥10.00 under a currency format)', () => {
+    const sheet = sheetFromGrid('s', [...head, ['科目名称', '金额'], ['a', 'x'], ['b', 'x'], ['c', 'x']]);
+    const currency = (r: number) => ({ address: `B${r + 1}`, row: r, col: 1, value: 10, text: '¥10.00', numberFormat: '"¥"0.00' });
+    const rows = sheet.rows.map((row, r) => (r >= 3 ? [row[0], currency(r)] : row));
+    const s2 = { name: 's', rows };
+    const region = findRegions(s2)[0];
+    const header = readHeader(s2, region, [region.title]);
+    if (!header) throw new Error('no header');
+    const body = bodyLines(s2, header.end, region.end, header, region.kind);
+    expect(typeColumns(s2, header.paths, body.lines)[1].type.type).toBe('amount');
+  });
+
+  test('splitCodeName reads past spaces around the cell, and a name wrapped onto a second line of the cell', () => {
+    expect(splitCodeName('  [2010101]行政运行 ')).toEqual({ code: '2010101', name: '行政运行' });
+    expect(splitCodeName('（201）一般公共服务支出')).toEqual({ code: '201', name: '一般公共服务支出' });
+    expect(splitCodeName('201\n一般公共服务支出')).toEqual({ code: '201', name: '一般公共服务支出' });
+    expect(splitCodeName('2010101 一般公共\n服务支出')).toEqual({ code: '2010101', name: '一般公共服务支出' });
+  });
+});
+
 describe('3. header paths', () => {
   test('a group written once is carried over its span; a single header merged down its column is not; a new group ends a span', () => {
     const { header } = read([['2025年部门支出决算表'], ['单位：万元'],
