@@ -10,6 +10,8 @@ export const UNIT = /单位[:：]?\s*(万元|元)/;
 /** Lines between a title and its header (department, 年度, 单位, a date): never many. */
 const MAX_META_LINES = 8;
 const COLUMN_NUMBER_ROW = /^(?:栏次|档次|栏号|列次)$/;
+/** `截止时间：2024年12月31日`, `（截至2024年末）`: the date of a stock. */
+const AS_OF = /(?:截止|截至)[^()（）]*/g;
 
 export interface Header {
   /** Header rows (sheet row indexes), top to bottom. */
@@ -61,13 +63,13 @@ export function readHeader(sheet: Sheet, region: Region, titleTexts: readonly st
   let unit: Unit = 'wan';
   let unitFound = false;
   let unitCell: Header['unitCell'];
-  let year = titleTexts.map((t) => yearIn(t)).find((y) => y !== undefined);
+  let year: number | undefined;
   const meta = new Set<string>();
   const readMeta = (joined: string) => {
     const u = UNIT.exec(joined);
     if (u) { unit = u[1] === '元' ? 'yuan' : 'wan'; unitFound = true; }
-    // 截止时间：2024年12月31日 dates a stock (固定资产), not the budget year.
-    if (!/截止|截至/.test(joined)) year = year ?? yearIn(joined);
+    // 截止时间：2024年12月31日 dates a stock (固定资产), not the budget year: read the year around it.
+    year = year ?? yearIn(joined.replace(AS_OF, ''));
     return u !== null;
   };
   for (const t of titleTexts) readMeta(t);

@@ -233,6 +233,63 @@ describe('5. amounts (near misses)', () => {
   });
 });
 
+describe('5b. the lines above a header: unit, year, how many', () => {
+  const header = (g: Grid) => read(g).header;
+  const body = [['科目编码', '科目名称', '合计'], ['201', '一般公共服务支出', '1.00']];
+
+  test('the unit line names the unit and the cell printing it, also when 单位 and 元 stand in two cells or without a colon', () => {
+    expect(header([['部门预算支出总表'], ['编制部门：某区财政局', '', '单位：元'], ...body])).toMatchObject({ unit: 'yuan', unitFound: true, unitCell: { row: 1, col: 2 } });
+    expect(header([['部门预算支出总表'], ['', '单位：', '元'], ...body])).toMatchObject({ unit: 'yuan', unitFound: true, unitCell: { row: 1, col: 2 } });
+    expect(header([['部门预算支出总表'], ['单位 元'], ...body])).toMatchObject({ unit: 'yuan', unitFound: true, unitCell: { row: 1, col: 0 } });
+    expect(header([['部门预算支出总表'], ['单位：万元'], ...body])).toMatchObject({ unit: 'wan', unitFound: true, unitCell: { row: 1, col: 0 } });
+    // No unit anywhere: 万元 assumed, and said to be assumed.
+    const none = header([['部门预算支出总表'], ...body]);
+    expect([none.unit, none.unitFound, none.unitCell]).toEqual(['wan', false, undefined]);
+  });
+
+  test('with no unit line, a header cell may print the unit (价值（金额单位：元）), and that cell is the unit cell', () => {
+    expect(header([['固定资产占用情况表'], ['项目', '数量', '价值（金额单位：元）'], ['房屋', '1', '100']])).toMatchObject({ unit: 'yuan', unitFound: true, unitCell: { row: 1, col: 2 } });
+    expect(header([['固定资产占用情况表'], ['项目', '', ''], ['', '数量', '价值（万元）'], ['房屋', '1', '100.00']])).toMatchObject({ unit: 'wan', unitFound: true, unitCell: { row: 2, col: 2 } });
+    // A unit line wins over a header cell.
+    expect(header([['固定资产占用情况表'], ['单位：万元'], ['项目', '数量', '价值（元）'], ['房屋', '1', '100.00']])).toMatchObject({ unit: 'wan', unitCell: { row: 1, col: 0 } });
+  });
+
+  test('the budget year comes from the title or the lines under it, never from the date of a stock (截至…)', () => {
+    expect(header([['2025年部门预算支出总表'], ['单位：万元'], ...body]).year).toBe(2025);
+    expect(header([['部门预算支出总表'], ['预算年度：2026', '单位：万元'], ...body]).year).toBe(2026);
+    expect(header([['固定资产占用情况表（截至2024年12月31日）'], ['2025年度', '单位：万元'], ['项目', '数量', '价值'], ['房屋', '1', '1.00']]).year).toBe(2025);
+    expect(header([['2025年固定资产占用情况表'], ['截止时间：2024年12月31日', '单位：万元'], ['项目', '数量', '价值'], ['房屋', '1', '1.00']]).year).toBe(2025);
+    expect(header([['部门预算支出总表'], ['单位：万元'], ...body]).year).toBeUndefined();
+  });
+
+  test('up to eight lines between the title and the header; blank rows do not count; a ninth line means no header', () => {
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => [`说明第${i + 1}行`]);
+    const sheetOf = (g: Grid) => sheetFromGrid('s', g);
+    const headerOf = (g: Grid) => { const sheet = sheetOf(g); const region = findRegions(sheet)[0]; return readHeader(sheet, region, [region.title]); };
+    expect(headerOf([['部门预算支出总表'], ...lines(8), ...body])?.rows).toEqual([9]);
+    expect(headerOf([['部门预算支出总表'], ...lines(9), ...body])).toBeUndefined();
+    const blanks = Array.from({ length: 10 }, () => [] as string[]);
+    expect(headerOf([['部门预算支出总表'], ['单位：万元'], ...blanks, ...body])?.rows).toEqual([12]);
+  });
+
+  test('a blank row inside a header block does not end it; a column blank in every header row gets no path', () => {
+    const h = header([['部门预算支出总表'], ['单位：万元'], ['科目编码', '科目名称', '本年支出', '', '', ''], [], ['', '', '合计', '基本支出', '', '项目支出'], ['201', '一般公共服务支出', '1.00', '1.00', '', '']]);
+    expect(h.rows).toEqual([2, 4]);
+    expect([...h.paths.entries()]).toEqual([[0, ['科目编码']], [1, ['科目名称']], [2, ['本年支出', '合计']], [3, ['本年支出', '基本支出']], [5, ['本年支出', '项目支出']]]);
+  });
+
+  test('a single header merged down its column (合计) is never the group of the columns right of it', () => {
+    const h = header([['部门预算支出总表'], ['单位：万元'], ['科目编码', '科目名称', '合计', '', ''], ['', '', '', '基本支出', '项目支出'], ['201', '一般公共服务支出', '1.00', '1.00', '']]);
+    expect([...h.paths.values()]).toEqual([['科目编码'], ['科目名称'], ['合计'], ['基本支出'], ['项目支出']]);
+  });
+
+  test('three header rows: a group in the middle row carries over its span below the group above it', () => {
+    const h = header([['部门预算支出总表'], ['单位：万元'], ['科目编码', '科目名称', '本年支出', '', '', ''], ['', '', '合计', '基本支出', '', '项目支出'],
+      ['', '', '', '人员经费', '公用经费', ''], ['201', '一般公共服务支出', '3.00', '1.00', '1.00', '1.00']]);
+    expect([...h.paths.values()]).toEqual([['科目编码'], ['科目名称'], ['本年支出', '合计'], ['本年支出', '基本支出', '人员经费'], ['本年支出', '基本支出', '公用经费'], ['本年支出', '项目支出']]);
+  });
+});
+
 describe('6. two-sided tables', () => {
   test('a list printed twice side by side: the right-hand code starts a second list; a header over a whole list names it', () => {
     const g: Grid = [['一般公共预算财政拨款基本支出决算表'], ['单位：万元'],
@@ -317,6 +374,10 @@ describe('5. the rows around a header (near misses)', () => {
     [['1', '一般公共服务支出', '176.30'], false],
     [['2', '3', '4'], false],
     [['栏', '1', '2', '3'], false],
+    [['栏次合计', '1', '2'], false],
+    [['合计栏次', '1', '2'], false],
+    [['A', 'B', 'C1'], false],
+    [['A1', 'B', 'C'], false],
     [['', '', ''], false],
   ])('%j is a column-number (栏次) row: %p', (cells, expected) => {
     expect(isColumnNumberRow(cells)).toBe(expected);
