@@ -54,6 +54,40 @@ describe('cross-table', () => {
     expect(fs.map(brief)).toEqual([['error', 'general-expenditure', `E${rowOf(gen, '合计') + 1},'basic-expenditure'!D${r + 1}`, '694.07', '695.07']]);
   });
 
+  const both = (g: ReturnType<typeof seedGrids>) => (['zh', 'en'] as const).map((lang) =>
+    only(run(gridsWorkbook(g), { lang }), 'cross-table').map((f) => [f.severity, f.cells.join(','), f.reported, f.computed, f.subject, f.message]));
+
+  test('收支总表 expense line whose name matches no 类, and the 类 left without its line: both said, each once', () => {
+    const g = seedGrids('004');
+    const s = g.get('summary')!;
+    const r = rowOf(s, '八、社会保障和就业支出');
+    s[r][3] = '八、社会保障支出';
+    const d = `D${rowOf(g.get('expenditure')!, '208') + 1}`;
+    expect(both(g)).toEqual([[
+      ['error', d, null, null, '208', '支出总表类 208"社会保障和就业支出"在收支总表中没有对应的支出行'],
+      ['error', `E${r + 1}`, '540.56', '0.00', 'expense:社会保障支出', '收支总表"社会保障支出"（对支出总表） 540.56 ≠ 0.00（差额 540.56）'],
+    ], [
+      ['error', d, null, null, '208', 'class 208 of the expenditure table has no matching line in the revenue and expenditure summary'],
+      ['error', `E${r + 1}`, '540.56', '0.00', 'expense:社会保障支出', 'revenue and expenditure summary "社会保障支出" (vs expenditure table) 540.56 ≠ 0.00 (difference 540.56)'],
+    ]]);
+  });
+
+  test('收支总表 本年支出合计 against the 支出总表 合计 row', () => {
+    const g = seedGrids('004');
+    const s = g.get('summary')!;
+    const r = rowOf(s, '本年支出合计');
+    s[r][4] = '870.47';
+    const t = `expenditure!D${rowOf(g.get('expenditure')!, '合计') + 1}`;
+    expect(both(g)).toEqual([
+      [['error', `E${r + 1},${t}`, '870.47', '870.37', 'expense:year-total', '收支总表 本年支出合计（对支出总表合计） 870.47 ≠ 870.37（差额 0.10）']],
+      [['error', `E${r + 1},${t}`, '870.47', '870.37', 'expense:year-total', 'revenue and expenditure summary 本年支出合计 (vs the expenditure table total) 870.47 ≠ 870.37 (difference 0.10)']],
+    ]);
+    // With a carry-over printed (年终结转结余) the 支出总计 line is no measure of the year; 本年支出合计 still is.
+    s[rowOf(s, '年终结转结余')][4] = '1.00';
+    s[rowOf(s, '支出总计')][4] = '871.37';
+    expect(both(g)[0].map((f) => f[4])).toEqual(['expense:year-total']);
+  });
+
   test('收入总表 vs 支出总表 code by code: an error without carry-over, information with it', () => {
     const g = seedGrids('004');
     const inc = g.get('income')!;
