@@ -152,8 +152,10 @@ function readPlan(sheet: Sheet, block: Block, labels: Labels): Form['plan'] {
     if (periodRow < 0) continue;
     const periods = rowTexts(sheet, periodRow);
     const at = periods.flatMap((t, c) => (labels.period(t) !== undefined ? [c] : []));
+    // The first filled row under the periods holds the values; a label there (绩效目标) means none were filled
+    // in (-2), and the search stops: a later row (an indicator) is never read as the plan.
     let valueRow = -1;
-    for (let v = periodRow + 1; v < block.end && valueRow < 0; v++) {
+    for (let v = periodRow + 1; v < block.end && valueRow === -1; v++) {
       const vc = rowTexts(sheet, v);
       if (nonEmpty(vc) === 0) continue;
       valueRow = vc.some((t) => labels.any(t)) ? -2 : v;

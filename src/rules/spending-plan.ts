@@ -63,7 +63,7 @@ function checkPlan(ctx: RuleContext, t: FormTable): void {
   const invalid = plan.points.filter((p) => p.kind === 'invalid');
   if (invalid.length > 0) {
     report('warning', false, invalid.map((p) => p.address), `${invalid.map((p) => `${p.month} 月底"${p.text}"`).join('、')}不是金额或百分比，未核对`,
-      `${invalid.map((p) => `${p.month} "${p.text}"`).join(', ')} is neither an amount nor a percentage; not checked`);
+      `${invalid.map((p) => `month ${p.month} "${p.text}"`).join(', ')} is neither an amount nor a percentage; not checked`);
   }
   const stated = plan.points.filter((p) => p.kind === 'percent' || p.kind === 'amount');
   if (stated.length === 0) {

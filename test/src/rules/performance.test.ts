@@ -117,6 +117,27 @@ describe('planted faults', () => {
     ]);
   });
 
+  test('a plan point neither amount nor percentage, a plan left empty, percentages mixed with amounts, a point above 100%: each said in both languages', () => {
+    const cases: Array<[(g: string[][]) => void, string, string[], string, string]> = [
+      [(g) => at(g, 'D50', '见说明'), 'warning', ['D50'], '6 月底"见说明"不是金额或百分比，未核对', 'month 6 "见说明" is neither an amount nor a percentage; not checked'],
+      // An empty plan row is not filled in; the indicator rows further down are never read as the plan.
+      [(g) => { at(g, 'D50', ''); at(g, 'E50', ''); }, 'warning', ['A49'], '未填写', 'nothing is filled in'],
+      [(g) => at(g, 'D50', '20.00'), 'warning', ['D50', 'E50'], '同时有百分比和金额，未核对', 'mixes percentages and amounts; not checked'],
+      [(g) => at(g, 'E50', '110%'), 'error', ['E50', 'C47'], '10 月底 110% 超过 100%', '110% by month 10 exceeds 100%'],
+      [(g) => at(g, 'B50', '40%'), 'error', ['D50', 'B50'], '6 月底 30% 少于 3 月底 40%：累计支出计划不应减少', '30% by month 6 is less than 40% by month 3: a cumulative plan never decreases'],
+    ];
+    for (const [edit, severity, cells, zh, en] of cases) {
+      const fs = with004(edit);
+      expect(fs.map((f) => [f.rule, f.severity, f.cells, f.message])).toEqual([['spending-plan', severity, cells, `项目"市级劳模疗休养资金"资金支出计划${zh}`]]);
+      const book = seedBook('004');
+      const g = grid('004', 'performance-target');
+      edit(g);
+      const english = checkWorkbook({ sheets: book.sheets.map((s) => (s.name === 'performance-target' ? sheetFromGrid(s.name, g) : s)) }, { lang: 'en' }).findings
+        .filter((f) => f.rule === 'spending-plan' && f.cells.join() === cells.join());
+      expect(english.map((f) => f.message)).toEqual([`project "市级劳模疗休养资金" spending plan: ${en}`]);
+    }
+  });
+
   test('a money plan above the budget, and one per period (its parts add up to the budget) said, not judged', () => {
     const g0 = grid('000', 'performance-target');
     const run = (edit: (g: string[][]) => void) => {
