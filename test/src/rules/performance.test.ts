@@ -5,6 +5,7 @@
  * against 项目支出, 政府采购 and 固定资产 sums — each found.
  */
 import { checkWorkbook } from '../../../src/engine';
+import { readValue } from '../../../src/rules/forms';
 import type { Finding } from '../../../src/findings';
 import { parseTsv, sheetFromGrid, type Workbook } from '../../../src/snapshot';
 import { FIXTURES, seedBook } from '../../helpers/fixtures';
@@ -306,5 +307,45 @@ describe('planted faults: the other kinds', () => {
       ['procurement.kinds', 'error', '2.00'],
       ['procurement.reserved', 'error', '-2.00'],
     ]);
+  });
+});
+
+describe('指标值 as printed (near misses)', () => {
+  const brief = (raw: string) => {
+    const v = readValue(raw);
+    return [v.kind, v.comparator ?? '', v.number?.toString() ?? '', v.decimals ?? '', v.unit ?? '', v.malformed ?? ''];
+  };
+  test.each<[string, unknown[]]>([
+    ['', ['empty', '', '', '', '', '']],
+    ['  ', ['empty', '', '', '', '', '']],
+    ['优', ['words', '', '', '', '', '']],
+    ['有效提升', ['words', '', '', '', '', '']],
+    ['≥%', ['no-number', '', '', '', '', '']],
+    ['≤ 万元', ['no-number', '', '', '', '', '']],
+    ['万元', ['no-number', '', '', '', '', '']],
+    ['％', ['no-number', '', '', '', '', '']],
+    ['≥95%', ['number', '≥', '95', 0, '%', false]],
+    ['≥95%。', ['number', '≥', '95', 0, '%', false]],
+    ['＞1次', ['number', '>', '1', 0, '次', false]],
+    ['不低于90%', ['number', '不低于', '90', 0, '%', false]],
+    ['控制在 328.00 万元以内', ['number', '控制在', '328', 2, '万元', false]],
+    ['100人及以上', ['number', '及以上', '100', 0, '人', false]],
+    ['50户以下', ['number', '以下', '50', 0, '户', false]],
+    ['约200人', ['number', '约', '200', 0, '人', false]],
+    ['=100%', ['number', '=', '100', 0, '%', false]],
+    ['300 元/月/人', ['number', '', '300', 0, '元/月/人', false]],
+    ['≥95≥', ['number', '≥', '95', 0, '', true]],
+    ['≥≤95%', ['number', '≥', '95', 0, '%', true]],
+    ['95%≥', ['number', '', '95', 0, '%', true]],
+    ['≥95%以上', ['number', '≥', '95', 0, '%', false]],
+    // Times and date ranges need no comparator; a percentage never is one.
+    ['2025年12月底前', ['time', '', '', '', '', '']],
+    ['12月31日前完成', ['time', '', '', '', '', '']],
+    ['2025年5月-10月', ['time', '', '', '', '', '']],
+    ['3个工作日', ['time', '', '', '', '', '']],
+    ['按季度', ['words', '', '', '', '', '']],
+    ['上半年完成80%', ['number', '', '80', 0, '%', false]],
+  ])('%j', (raw, expected) => {
+    expect(brief(raw)).toEqual(expected);
   });
 });
