@@ -21,6 +21,11 @@ export const meta: RuleMeta = {
 const WHOLE = /资金支出控制数|支出控制数|^预算$|^(?:项目)?预算(?:资金|金额|总额|数)$|资金预算|^项目(?:总)?(?:资金|成本|金额|支出)$|资金总额|^总(?:成本|投入)$|投入资金|^项目(?:总)?投入$/;
 const TEN_THOUSAND = new Decimal(10000);
 
+/** Whether a cost indicator's name (三级指标) names the project's whole money, which must then equal the budget. */
+export function namesWholeMoney(name: string): boolean {
+  return WHOLE.test(norm(name));
+}
+
 export const rule: Rule = {
   meta,
   check(ctx) {
@@ -35,7 +40,7 @@ export const rule: Rule = {
         if (v.kind !== 'number' || !v.number || !v.unit || !/^(?:万元|元)$/.test(v.unit)) continue;
         const wan = v.unit === '万元';
         const cost = { value: wan ? v.number : v.number.div(TEN_THOUSAND), precision: (v.decimals ?? 0) + (wan ? 0 : 4) };
-        const whole = WHOLE.test(norm(i.name));
+        const whole = namesWholeMoney(i.name);
         const g = grade(budget, [cost], ctx.options.strict === true);
         const exceeds = cost.value.gt(budget.value) && !g.consistent && !g.rounding;
         if (!exceeds && (!whole || g.consistent)) continue;

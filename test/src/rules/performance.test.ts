@@ -6,6 +6,7 @@
  */
 import { checkWorkbook } from '../../../src/engine';
 import { readValue } from '../../../src/rules/forms';
+import { namesWholeMoney } from '../../../src/rules/cost-indicator';
 import type { Finding } from '../../../src/findings';
 import { parseTsv, sheetFromGrid, type Workbook } from '../../../src/snapshot';
 import { FIXTURES, seedBook } from '../../helpers/fixtures';
@@ -347,5 +348,19 @@ describe('指标值 as printed (near misses)', () => {
     ['上半年完成80%', ['number', '', '80', 0, '%', false]],
   ])('%j', (raw, expected) => {
     expect(brief(raw)).toEqual(expected);
+  });
+});
+
+describe('a cost indicator naming the whole money (near misses)', () => {
+  test.each<[string, boolean]>([
+    ['资金支出控制数', true], ['支出控制数', true], ['预算', true], ['项目预算资金', true], ['预算金额', true], ['预算总额', true],
+    ['预算数', true], ['项目资金预算', true], ['项目资金', true], ['项目总成本', true], ['项目金额', true], ['项目支出', true],
+    ['资金总额', true], ['总成本', true], ['总投入', true], ['投入资金', true], ['项目投入', true], ['项目总投入', true],
+    ['项 目 资 金', true], ['（预算）', false],
+    // A part or a rate of the money: never compared for equality.
+    ['人均补助标准', false], ['预算执行率', false], ['项目资金使用率', false], ['单位成本', false], ['疗休养成本', false],
+    ['总成本控制率', false], ['预算数占比', false], ['劳模慰问金', false],
+  ])('%s: %p', (name, expected) => {
+    expect(namesWholeMoney(name)).toBe(expected);
   });
 });
