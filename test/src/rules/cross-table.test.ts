@@ -88,6 +88,31 @@ describe('cross-table', () => {
     expect(both(g)[0].map((f) => f[4])).toEqual(['expense:year-total']);
   });
 
+  test('a table printed in 元 is compared with one in 万元 after conversion: consistent as published, a changed 元 figure found', () => {
+    const g = seedGrids('004');
+    const inc = g.get('income')!;
+    const start = rowOf(inc, '合计');
+    // The 收入总表 as a unit printing 元 would: every amount times 10,000, no decimals.
+    for (let r = 0; r < inc.length; r++) {
+      if (/单位[:：]万元/.test(inc[r].join(''))) inc[r] = inc[r].map((c) => c.replace('万元', '元'));
+      if (r >= start) inc[r] = inc[r].map((c, i) => (i >= 3 && /^\d+\.\d{2}$/.test(c) ? String(Math.round(Number(c) * 10000)) : c));
+    }
+    expect(inc[start][3]).toBe('8703700');
+    expect(only(run(gridsWorkbook(g)), 'cross-table')).toEqual([]);
+    inc[start][3] = '8703800';
+    inc[start][4] = '8703800';
+    inc[start][5] = '8703800';
+    // 100 元 more: 0.01 万元 against one summary line (an error), and against 财政拨款收入 = Σ three summary lines,
+    // two of them blank, whose rounding intervals of ±50 元 each cover it (尾差, by the one interval rule).
+    const s = g.get('summary')!;
+    const fs = only(run(gridsWorkbook(g)), 'cross-table');
+    expect(fs.map((f) => [f.cells.join(','), f.reported, f.computed, f.difference, f.rounding])).toEqual([
+      [`F${start + 1},summary!C${rowOf(s, '一、一般公共预算拨款收入') + 1}`, '8703800.00', '8703700.00', '100.00', true],
+      [`C${rowOf(s, '本年收入合计') + 1},income!E${start + 1}`, '870.37', '870.38', '-0.01', false],
+      [`C${rowOf(s, '收入总计') + 1},income!D${start + 1}`, '870.37', '870.38', '-0.01', false],
+    ]);
+  });
+
   test('收入总表 vs 支出总表 code by code: an error without carry-over, information with it', () => {
     const g = seedGrids('004');
     const inc = g.get('income')!;
