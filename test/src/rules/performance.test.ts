@@ -77,12 +77,15 @@ const key = (f: Finding) => JSON.stringify([f.relation, f.subject, f.message]);
 const BASE_004 = new Set(checkWorkbook(seedBook('004')).findings.map(key));
 
 /** Seed 004 with its 绩效目标表 changed: the findings it did not have as published. */
-function with004(edit: (g: string[][]) => void): Finding[] {
+function book004(edit: (g: string[][]) => void): Workbook {
   const book = seedBook('004');
   const g = grid('004', 'performance-target');
   edit(g);
-  const wb: Workbook = { sheets: book.sheets.map((s) => (s.name === 'performance-target' ? sheetFromGrid(s.name, g) : s)) };
-  return checkWorkbook(wb).findings.filter((f) => !BASE_004.has(key(f)));
+  return { sheets: book.sheets.map((s) => (s.name === 'performance-target' ? sheetFromGrid(s.name, g) : s)) };
+}
+
+function with004(edit: (g: string[][]) => void): Finding[] {
+  return checkWorkbook(book004(edit)).findings.filter((f) => !BASE_004.has(key(f)));
 }
 
 const at = (g: string[][], address: string, value: string) => {
@@ -131,11 +134,7 @@ describe('planted faults', () => {
     for (const [edit, severity, cells, zh, en] of cases) {
       const fs = with004(edit);
       expect(fs.map((f) => [f.rule, f.severity, f.cells, f.message])).toEqual([['spending-plan', severity, cells, `项目"市级劳模疗休养资金"资金支出计划${zh}`]]);
-      const book = seedBook('004');
-      const g = grid('004', 'performance-target');
-      edit(g);
-      const english = checkWorkbook({ sheets: book.sheets.map((s) => (s.name === 'performance-target' ? sheetFromGrid(s.name, g) : s)) }, { lang: 'en' }).findings
-        .filter((f) => f.rule === 'spending-plan' && f.cells.join() === cells.join());
+      const english = checkWorkbook(book004(edit), { lang: 'en' }).findings.filter((f) => f.rule === 'spending-plan' && f.cells.join() === cells.join());
       expect(english.map((f) => f.message)).toEqual([`project "市级劳模疗休养资金" spending plan: ${en}`]);
     }
   });
